@@ -1,0 +1,121 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { splitMessageKey } from "#app/modules/messages.ts";
+
+/** Translates validation keys ("validation.tooShort:12") into the reader's language. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (message: string) => {
+    const { key, count } = splitMessageKey(message);
+    return count === undefined ? t(key) : t(key, { count });
+  };
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const text = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((e) => (
+        <li key={e}>{text(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "search" | "date" | "number";
+
+export function TextField({
+  field,
+  label,
+  type = "text",
+  hint,
+  ...rest
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  type?: InputType;
+  hint?: ReactNode;
+  autoComplete?: string;
+  readOnly?: boolean;
+  required?: boolean;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getInputProps(field, { type });
+  const describedBy = [props["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} {...rest} aria-describedby={describedBy} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  field,
+  label,
+  rows = 4,
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  rows?: number;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <textarea
+        id={field.id}
+        name={field.name}
+        defaultValue={field.initialValue ?? ""}
+        rows={rows}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={field.errors ? field.errorId : undefined}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <select {...getSelectProps(field)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A form-level error (not tied to one field), announced to screen readers. */
+export function FormErrors({ errors }: { errors?: string[] | null }) {
+  const text = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <div className="form-errors" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{text(e)}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/**
+ * The process configuration, validated once at boot. Nothing else reads
+ * `process.env` directly, so every setting is documented here and in the README.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  SERVICELOOP_DATA_DIR: z.string().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  APP_ORIGIN: z
+    .string()
+    .url()
+    .optional()
+    .transform((value) => (value ? new URL(value).origin : undefined)),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** When "false", `npm start` does not seed the demo company into an empty database. */
+  SERVICELOOP_SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** True when the public origin is https: cookies are then Secure and `__Host-` prefixed. */
+export function isSecureOrigin(env: Env = getEnv()): boolean {
+  return env.APP_ORIGIN?.startsWith("https://") ?? false;
+}

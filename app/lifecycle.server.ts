@@ -1,0 +1,35 @@
+import { sql } from "kysely";
+import { closeDb, getDb } from "#db/client.server.ts";
+import { prepareDatabase } from "#db/prepare.server.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "#db/seed/demo.ts";
+import { getEnv } from "#app/env.server.ts";
+
+/**
+ * Called by server.ts through the server build, so that the server and the
+ * routes share one database instance: migrate, seed an empty database with the
+ * demo company, and say how to sign in.
+ */
+export async function startApp() {
+  const env = getEnv();
+  const { migrated, seeded } = await prepareDatabase(getDb(), { seedDemo: env.SERVICELOOP_SEED_DEMO });
+  return {
+    migrated,
+    seeded,
+    database: env.DATABASE_URL ? "postgresql" : `embedded (${env.SERVICELOOP_DATA_DIR})`,
+    demoLogins: env.SERVICELOOP_SEED_DEMO ? DEMO_LOGINS.map((l) => ({ ...l, password: DEMO_PASSWORD })) : [],
+  };
+}
+
+/** Readiness: the database answers. */
+export async function checkReady(): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(getDb());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function stopApp(): Promise<void> {
+  await closeDb();
+}

@@ -1,0 +1,76 @@
+/**
+ * The one place that decides who may do what. Every loader, action and
+ * resource route asks it (through `requirePermission`), and the UI asks the
+ * same functions to show or hide controls. Anything not granted here is denied.
+ * Pure and browser-safe: no database access.
+ */
+import type { Role } from "#db/schema.ts";
+
+export interface ActorDepartment {
+  id: string;
+  slug: string;
+  name: string;
+  isManager: boolean;
+}
+
+export interface Actor {
+  id: string;
+  role: Role;
+  departments: ActorDepartment[];
+}
+
+export interface DepartmentSubject {
+  id: string;
+  name: string;
+}
+
+/** Each action with the subject it needs (`undefined` = none). */
+export interface Actions {
+  /** Use the signed-in parts of the app: home, profile, areas, directory. */
+  "app:use": undefined;
+  "people:manage": undefined;
+  "departments:manage": undefined;
+  /** Run a department's CX review (and see its manager views). */
+  "department:manage": DepartmentSubject;
+}
+
+export type Action = keyof Actions;
+
+export type Denial =
+  | { reason: "signin" }
+  | { reason: "role"; role: Role }
+  | { reason: "manager"; department: string };
+
+export type Decision = { allowed: true } | ({ allowed: false } & Denial);
+
+const ALLOW: Decision = { allowed: true };
+
+export function authorize<A extends Action>(actor: Actor | null, action: A, subject: Actions[A]): Decision {
+  if (!actor) return { allowed: false, reason: "signin" };
+  switch (action) {
+    case "app:use":
+      return ALLOW;
+    case "people:manage":
+    case "departments:manage":
+      return actor.role === "admin" ? ALLOW : { allowed: false, reason: "role", role: "admin" };
+    case "department:manage": {
+      const department = subject as DepartmentSubject;
+      if (actor.role === "leader" || managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
+    default:
+      return { allowed: false, reason: "role", role: "admin" };
+  }
+}
+
+export function can<A extends Action>(actor: Actor | null, action: A, subject: Actions[A]): boolean {
+  return authorize(actor, action, subject).allowed;
+}
+
+export function managesDepartment(actor: Actor, departmentId: string): boolean {
+  return actor.departments.some((d) => d.id === departmentId && d.isManager);
+}
+
+export function isManager(actor: Actor): boolean {
+  return actor.departments.some((d) => d.isManager);
+}

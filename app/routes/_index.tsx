@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AREAS } from "#app/components/layout.tsx";
+import { requirePermission } from "#app/modules/auth/session.server.ts";
+import { titled } from "#app/utils/meta.ts";
+
+export const meta = titled("home.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "app:use", undefined);
+  return { name: user.name, departments: user.departments, role: user.role };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { name, departments, role } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section aria-labelledby="welcome-title" className="hero">
+        <h1 id="welcome-title">{t("home.welcome", { name })}</h1>
+        <p className="lead">{t("home.lead")}</p>
+      </section>
+      <section aria-labelledby="my-departments" className="panel">
+        <h2 id="my-departments">{t("home.yourDepartments")}</h2>
+        {departments.length ? (
+          <ul className="chips">
+            {departments.map((d) => (
+              <li key={d.id}>
+                <Link to={`/departments/${d.slug}`}>{d.name}</Link>
+                {d.isManager ? <span className="badge">{t("roles.manager")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{role === "employee" ? t("home.noDepartments") : t("home.noDepartmentsRole", { role: t(`roles.${role}`) })}</p>
+        )}
+      </section>
+      <section aria-labelledby="loop-title">
+        <h2 id="loop-title">{t("home.loopTitle")}</h2>
+        <ol className="loop">
+          {AREAS.map((area) => {
+            const key = area.to.slice(1);
+            return (
+              <li key={area.to} className="loop__step">
+                <h3>
+                  <Link to={area.to}>{t(`areas.${key}.title`)}</Link>
+                </h3>
+                <p>{t(`areas.${key}.summary`)}</p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "#app/modules/auth/session.server.ts";
+
+// The layout's check is a convenience; each admin route checks for itself.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "people:manage", undefined);
+  return null;
+}
+
+export default function AdminLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="admin">
+      <nav aria-label={t("admin.navLabel")} className="sub-nav">
+        <ul>
+          <li>
+            <NavLink to="/admin/people">{t("admin.people")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/departments">{t("admin.departments")}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { CommandError } from "#app/modules/forms.ts";
+
+/**
+ * Parses a form with its Zod schema and runs the command. Invalid input
+ * answers 400, a refused command (a rule of the product) 422; both with
+ * field messages for the form, and neither changes anything.
+ */
+export async function handleSubmission<Schema extends z.ZodTypeAny, R>(
+  formData: FormData,
+  schema: Schema,
+  run: (value: z.output<Schema>) => Promise<R>,
+  options: { hideFields?: string[] } = {},
+) {
+  const submission = parseWithZod(formData, { schema });
+  const hideFields = options.hideFields ?? [];
+  if (submission.status !== "success") {
+    return { ok: false as const, response: data({ result: submission.reply({ hideFields }) }, { status: 400 }) };
+  }
+  try {
+    return { ok: true as const, value: await run(submission.value), submission };
+  } catch (error) {
+    if (error instanceof CommandError) {
+      // Errors under "form" belong to the whole form rather than to one field.
+      const { form: formErrors, ...fieldErrors } = error.fieldErrors;
+      return {
+        ok: false as const,
+        response: data({ result: submission.reply({ formErrors, fieldErrors, hideFields }) }, { status: 422 }),
+      };
+    }
+    throw error;
+  }
+}
+
+export function intentOf(formData: FormData): string {
+  const intent = formData.get("intent");
+  return typeof intent === "string" ? intent : "";
+}

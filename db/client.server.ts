@@ -1,0 +1,32 @@
+import { getEnv } from "#app/env.server.ts";
+import { logger } from "#app/logger.server.ts";
+import { connect, type Database } from "./connect.ts";
+import { acquireDataDirLock } from "./lock.ts";
+
+/**
+ * The process's one Kysely instance, built lazily from the environment.
+ * A failed start is not cached: the next call tries again.
+ */
+let instance: Database | undefined;
+let releaseLock: (() => void) | undefined;
+
+export function getDb(): Database {
+  if (!instance) {
+    const env = getEnv();
+    if (!env.DATABASE_URL) releaseLock = acquireDataDirLock(env.SERVICELOOP_DATA_DIR);
+    instance = connect({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : env.SERVICELOOP_DATA_DIR,
+      onSlowQuery: ({ sql, ms }) => logger.warn({ ms, sql }, "slow query"),
+    });
+  }
+  return instance;
+}
+
+export async function closeDb(): Promise<void> {
+  const db = instance;
+  instance = undefined;
+  if (db) await db.destroy();
+  releaseLock?.();
+  releaseLock = undefined;
+}

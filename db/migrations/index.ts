@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./2026-11-25-001-people-and-auth.ts";
+
+/**
+ * Migrations are listed here (not read from the file system) so that they are
+ * bundled into the server build and run the same from the CLI, the server and tests.
+ * Append only; never edit a landed migration.
+ */
+const migrations: Record<string, Migration> = {
+  "2026-11-25-001-people-and-auth": m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,205 @@
+/**
+ * The HTTP server: Express with Remix's handler, security headers, compression,
+ * static files, health checks, request logs and graceful shutdown.
+ * `npm start` builds first when there is no build, so a fresh clone needs no other step.
+ */
+import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pino } from "pino";
+import { getEnv } from "./app/env.server.ts";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dev = process.argv.includes("--dev");
+if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "production";
+const env = getEnv();
+const log = pino({ level: env.LOG_LEVEL, base: undefined });
+
+type AppBuild = ServerBuild & {
+  entry: {
+    module: ServerBuild["entry"]["module"] & {
+      startApp: () => Promise<{
+        seeded: boolean;
+        migrated: string[];
+        database: string;
+        demoLogins: { email: string; password: string; what: string }[];
+      }>;
+      stopApp: () => Promise<void>;
+      checkReady: () => Promise<boolean>;
+    };
+  };
+};
+
+async function loadBuild(): Promise<{ getBuild: () => Promise<AppBuild>; vite?: import("vite").ViteDevServer }> {
+  if (dev) {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    return {
+      vite,
+      getBuild: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<AppBuild>,
+    };
+  }
+  const buildFile = path.join(root, "build/server/index.js");
+  if (!fs.existsSync(buildFile)) {
+    log.info("no build found: building (about 10 seconds, once)");
+    const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error("The build failed; see the output above.");
+  }
+  const build = (await import(pathToFileURL(buildFile).href)) as AppBuild;
+  return { getBuild: async () => build };
+}
+
+/** Refuses state-changing requests from another site (CSRF): their Origin must be ours. */
+function sameOriginOnly(): express.RequestHandler {
+  return (req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const expected = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+    const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
+    // Browsers send Origin with every form post; a request with neither header is not a browser's.
+    if (origin === undefined || origin === expected) return next();
+    log.warn({ origin, expected, path: req.path }, "refused cross-origin request");
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from ServiceLoop.");
+  };
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return "invalid";
+  }
+}
+
+/** Invitation links carry a token: the access log shows only that there was one. */
+function logPath(url: string): string {
+  return url.replace(/^\/invite\/[^/?#]+/, "/invite/[token]").replace(/\?.*$/, "");
+}
+
+async function main() {
+  const { getBuild, vite } = await loadBuild();
+  const started = await (await getBuild()).entry.module.startApp();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  let shuttingDown = false;
+
+  app.use((req, res, next) => {
+    const requestId = crypto.randomUUID();
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    // The client IP as Express resolved it, for sign-in throttling; never trusted from outside.
+    req.headers["x-serviceloop-client-ip"] = req.ip ?? "unknown";
+    const startedAt = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
+      log.info({ requestId, method: req.method, path: logPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+          upgradeInsecureRequests: env.APP_ORIGIN?.startsWith("https://") ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.NODE_ENV === "production" ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "same-origin" },
+      xFrameOptions: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = !shuttingDown && (await (await getBuild()).entry.module.checkReady());
+    res.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: ready ? "ready" : "unavailable" });
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+
+  app.use(sameOriginOnly());
+  app.all(
+    "*",
+    createRequestHandler({
+      build: getBuild,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string, requestId: res.locals.requestId as string }),
+    }),
+  );
+
+  const server: Server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const url = env.APP_ORIGIN ?? `http://localhost:${port}`;
+    const lines = [
+      "",
+      `ServiceLoop is running at ${url}  (database: ${started.database}${started.seeded ? ", demo company seeded" : ""})`,
+    ];
+    if (started.demoLogins.length) {
+      lines.push("Demo logins:");
+      for (const l of started.demoLogins) lines.push(`  ${l.email.padEnd(20)} password: ${l.password}   (${l.what})`);
+    }
+    console.log(lines.join("\n") + "\n");
+    log.info({ port }, "listening");
+  });
+
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, 9_000);
+    force.unref();
+    server.close(async () => {
+      try {
+        await vite?.close();
+        await (await getBuild()).entry.module.stopApp();
+      } finally {
+        log.info("stopped");
+        process.exit(0);
+      }
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, "could not start");
+  process.exit(1);
+});

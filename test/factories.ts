@@ -1,0 +1,69 @@
+import type { Database } from "#db/connect.ts";
+import type { Locale, Role, UserStatus } from "#db/schema.ts";
+import { hashPassword } from "#app/modules/auth/password.server.ts";
+
+/**
+ * Valid rows with overridable fields, for tests and for the demo seed.
+ * Hashing is slow by design (argon2id), so a hash can be passed in and reused.
+ */
+let sequence = 0;
+const next = () => ++sequence;
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let testPasswordHash: Promise<string> | undefined;
+export function testPasswordHashOnce(): Promise<string> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHash;
+}
+
+export interface UserFactoryInput {
+  email?: string;
+  name?: string;
+  role?: Role;
+  status?: UserStatus;
+  locale?: Locale | null;
+  passwordHash?: string | null;
+  departments?: { id: string; isManager?: boolean }[];
+}
+
+export async function createUser(db: Database, input: UserFactoryInput = {}) {
+  const n = next();
+  const status = input.status ?? "active";
+  const passwordHash =
+    input.passwordHash !== undefined ? input.passwordHash : status === "invited" ? null : await testPasswordHashOnce();
+  const user = await db
+    .insertInto("users")
+    .values({
+      email: input.email ?? `person${n}@example.test`,
+      name: input.name ?? `Person ${n}`,
+      role: input.role ?? "employee",
+      status,
+      locale: input.locale ?? null,
+      password_hash: passwordHash,
+    })
+    .returning(["id", "email", "name", "role", "status"])
+    .executeTakeFirstOrThrow();
+  if (input.departments?.length) {
+    await db
+      .insertInto("department_members")
+      .values(input.departments.map((d) => ({ department_id: d.id, user_id: user.id, is_manager: d.isManager ?? false })))
+      .execute();
+  }
+  return user;
+}
+
+export async function createDepartment(
+  db: Database,
+  input: { slug?: string; name?: string; description?: string } = {},
+) {
+  const n = next();
+  return db
+    .insertInto("departments")
+    .values({
+      slug: input.slug ?? `department-${n}`,
+      name: input.name ?? `Department ${n}`,
+      description: input.description ?? "",
+    })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+}

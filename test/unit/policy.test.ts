@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { authorize, can, type Actor } from "#app/modules/policy/policy.ts";
+
+const cs = { id: "d-cs", name: "Customer Service" };
+const claims = { id: "d-claims", name: "Claims" };
+const actor = (role: Actor["role"], departments: Actor["departments"] = []): Actor => ({ id: "u1", role, departments });
+const managerOfCs = actor("employee", [{ id: cs.id, slug: "customer-service", name: cs.name, isManager: true }]);
+const memberOfCs = actor("employee", [{ id: cs.id, slug: "customer-service", name: cs.name, isManager: false }]);
+
+describe("policy", () => {
+  it("denies everything to an anonymous visitor, asking them to sign in", () => {
+    expect(authorize(null, "app:use", undefined)).toEqual({ allowed: false, reason: "signin" });
+    expect(can(null, "people:manage", undefined)).toBe(false);
+    expect(can(null, "department:manage", cs)).toBe(false);
+  });
+
+  it("lets every signed-in person use the app", () => {
+    for (const role of ["employee", "leader", "admin"] as const) expect(can(actor(role), "app:use", undefined)).toBe(true);
+  });
+
+  it("gives people and department administration to admins only", () => {
+    expect(can(actor("admin"), "people:manage", undefined)).toBe(true);
+    expect(can(actor("admin"), "departments:manage", undefined)).toBe(true);
+    expect(authorize(actor("leader"), "people:manage", undefined)).toEqual({ allowed: false, reason: "role", role: "admin" });
+    expect(can(managerOfCs, "departments:manage", undefined)).toBe(false);
+  });
+
+  it("lets a manager manage their own department, not another one", () => {
+    expect(can(managerOfCs, "department:manage", cs)).toBe(true);
+    expect(authorize(managerOfCs, "department:manage", claims)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Claims",
+    });
+  });
+
+  it("does not let a plain member manage their department", () => {
+    expect(authorize(memberOfCs, "department:manage", cs)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Customer Service",
+    });
+  });
+
+  it("lets leaders see every department's manager views", () => {
+    expect(can(actor("leader"), "department:manage", claims)).toBe(true);
+  });
+
+  it("denies an action it does not know", () => {
+    expect(can(actor("admin"), "unknown:action" as never, undefined as never)).toBe(false);
+  });
+});
