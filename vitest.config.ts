@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * `npm test`: unit, integration (modules on a real database) and HTTP tests
@@ -7,7 +7,14 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/http/**/*.test.ts"],
+    include: [
+      "test/unit/**/*.test.ts",
+      "test/integration/**/*.test.ts",
+      "test/http/**/*.test.ts",
+      // Tests that reach behind a running server into its database: PostgreSQL only.
+      ...(process.env.TEST_DATABASE_URL ? ["test/http/**/*.pg.test.ts"] : []),
+    ],
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ["test/http/**/*.pg.test.ts"])],
     globalSetup: ["test/setup/global-setup.ts"],
     setupFiles: ["test/setup/fail-on-console-error.ts"],
     pool: "forks",

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],
-    globalSetup: ["test/setup/global-setup.ts", "test/setup/e2e-setup.ts"],
+    globalSetup: ["test/setup/global-setup.ts"],
     setupFiles: ["test/setup/fail-on-console-error.ts"],
     pool: "forks",
     fileParallelism: false,

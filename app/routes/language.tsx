@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
@@ -17,7 +17,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = LanguageSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "validation.choose" }, { status: 400 });
+  if (!parsed.success) return Response.json({ error: "validation.choose" }, { status: 400 });
   const user = await getCurrentUser(request);
   if (user) await setLocale(getDb(), user.id, parsed.data.locale);
   return redirect(safeRedirect(parsed.data.redirectTo), {

@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "#test/support/app-server.ts";
+import { HttpClient } from "#test/support/http-client.ts";
+import { ROOT } from "#test/setup/build.ts";
+
+/**
+ * Every route × every role (and anonymous), over real HTTP against the built
+ * server with the demo company. `302` for anonymous means "sent to sign in".
+ */
+type Who = "anonymous" | "employee" | "manager" | "leader" | "admin";
+const WHO: Who[] = ["anonymous", "employee", "manager", "leader", "admin"];
+const LOGINS: Record<Exclude<Who, "anonymous">, string> = {
+  employee: "employee@demo.test",
+  manager: "manager@demo.test",
+  leader: "leader@demo.test",
+  admin: "admin@demo.test",
+};
+
+type Expect = Record<Who, number>;
+const all = (status: number): Expect => ({ anonymous: status, employee: status, manager: status, leader: status, admin: status });
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 302 });
+const adminOnly = (status: number): Expect => ({ anonymous: 302, employee: 403, manager: 403, leader: 403, admin: status });
+
+interface Row {
+  route: string;
+  method: "GET" | "POST";
+  path: string | ((ids: { adminId: string }) => string);
+  expect: Expect;
+  form?: Record<string, string>;
+}
+
+const MATRIX: Row[] = [
+  { route: "_index", method: "GET", path: "/", expect: signedIn(200) },
+  { route: "login", method: "GET", path: "/login", expect: { ...all(302), anonymous: 200 } },
+  // Signed-in people are sent home from the sign-in page, whatever they post.
+  { route: "login", method: "POST", path: "/login", expect: { ...all(302), anonymous: 400 } },
+  { route: "logout", method: "GET", path: "/logout", expect: all(302) },
+  { route: "language", method: "GET", path: "/language", expect: all(302) },
+  { route: "language", method: "POST", path: "/language", form: { locale: "xx" }, expect: all(400) },
+  { route: "invite.$token", method: "GET", path: "/invite/not-a-real-invitation-token", expect: all(410) },
+  { route: "invite.$token", method: "POST", path: "/invite/not-a-real-invitation-token", expect: all(400) },
+  { route: "profile", method: "GET", path: "/profile", expect: signedIn(200) },
+  { route: "profile", method: "POST", path: "/profile", expect: signedIn(400) },
+  { route: "promise", method: "GET", path: "/promise", expect: signedIn(200) },
+  { route: "stories", method: "GET", path: "/stories", expect: signedIn(200) },
+  { route: "shadowing", method: "GET", path: "/shadowing", expect: signedIn(200) },
+  { route: "kpis", method: "GET", path: "/kpis", expect: signedIn(200) },
+  { route: "reviews", method: "GET", path: "/reviews", expect: signedIn(200) },
+  { route: "recognition", method: "GET", path: "/recognition", expect: signedIn(200) },
+  { route: "departments._index", method: "GET", path: "/departments", expect: signedIn(200) },
+  { route: "departments.$slug._index", method: "GET", path: "/departments/claims", expect: signedIn(200) },
+  { route: "departments.$slug._index", method: "GET", path: "/departments/no-such-department", expect: signedIn(404) },
+  {
+    route: "departments.$slug.reviews",
+    method: "GET",
+    path: "/departments/customer-service/reviews",
+    expect: { anonymous: 302, employee: 403, manager: 200, leader: 200, admin: 403 },
+  },
+  {
+    route: "departments.$slug.reviews",
+    method: "GET",
+    path: "/departments/claims/reviews",
+    expect: { anonymous: 302, employee: 403, manager: 403, leader: 200, admin: 403 },
+  },
+  // No action: refused before any loader runs.
+  { route: "departments.$slug.reviews", method: "POST", path: "/departments/claims/reviews", expect: all(405) },
+  { route: "admin", method: "GET", path: "/admin", expect: adminOnly(302) },
+  { route: "admin._index", method: "GET", path: "/admin", expect: adminOnly(302) },
+  { route: "admin.people._index", method: "GET", path: "/admin/people", expect: adminOnly(200) },
+  { route: "admin.people._index", method: "POST", path: "/admin/people", expect: adminOnly(400) },
+  { route: "admin.people.$id", method: "GET", path: ({ adminId }) => `/admin/people/${adminId}`, expect: adminOnly(200) },
+  { route: "admin.people.$id", method: "GET", path: "/admin/people/not-a-uuid", expect: adminOnly(404) },
+  { route: "admin.people.$id", method: "POST", path: ({ adminId }) => `/admin/people/${adminId}`, expect: adminOnly(400) },
+  { route: "admin.departments._index", method: "GET", path: "/admin/departments", expect: adminOnly(200) },
+  { route: "admin.departments._index", method: "POST", path: "/admin/departments", expect: adminOnly(400) },
+  { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/customer-service", expect: adminOnly(200) },
+  { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/nope", expect: adminOnly(404) },
+  { route: "admin.departments.$slug", method: "POST", path: "/admin/departments/claims", expect: adminOnly(400) },
+  { route: "$", method: "GET", path: "/no/such/page", expect: all(404) },
+  { route: "$", method: "POST", path: "/no/such/page", expect: all(404) },
+];
+
+let server: AppServer;
+const clients = new Map<Who, HttpClient>();
+let adminId = "";
+
+beforeAll(async () => {
+  server = await startAppServer();
+  clients.set("anonymous", new HttpClient(server.baseUrl));
+  for (const [who, email] of Object.entries(LOGINS)) {
+    clients.set(who as Who, await new HttpClient(server.baseUrl).signIn(email, "serviceloop"));
+  }
+  const people = await clients.get("admin")!.get("/admin/people").then((r) => r.text());
+  adminId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Astrid Admin/.exec(people)![1]!;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("permission matrix", () => {
+  it("covers every route module in app/routes", () => {
+    const routes = fs
+      .readdirSync(path.join(ROOT, "app/routes"))
+      .map((file) => file.replace(/\.tsx?$/, ""))
+      .sort();
+    expect([...new Set(MATRIX.map((row) => row.route))].sort()).toEqual(routes);
+  });
+
+  for (const row of MATRIX) {
+    const label = typeof row.path === "string" ? row.path : row.path({ adminId: ":id" });
+    it(`${row.method} ${label}`, async () => {
+      const actual: Partial<Expect> = {};
+      for (const who of WHO) {
+        const client = clients.get(who)!;
+        const url = typeof row.path === "string" ? row.path : row.path({ adminId });
+        const response = row.method === "GET" ? await client.get(url) : await client.post(url, row.form ?? {});
+        await response.arrayBuffer();
+        actual[who] = response.status;
+        if (who === "anonymous" && response.status === 302 && row.expect.anonymous === 302 && !["/logout", "/language"].includes(url)) {
+          expect(response.headers.get("location"), `${url} sends anonymous visitors to sign in`).toMatch(/^\/login/);
+        }
+      }
+      expect(actual).toEqual(row.expect);
+    });
+  }
+});
