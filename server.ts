@@ -49,10 +49,14 @@ async function loadBuild(): Promise<{ getBuild: () => Promise<AppBuild>; vite?: 
   const buildFile = path.join(root, "build/server/index.js");
   if (!fs.existsSync(buildFile)) {
     log.info("no build found: building (about 10 seconds, once)");
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+      {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     if (result.status !== 0) throw new Error("The build failed; see the output above.");
   }
   const build = (await import(pathToFileURL(buildFile).href)) as AppBuild;
@@ -105,7 +109,10 @@ async function main() {
     const startedAt = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
-      log.info({ requestId, method: req.method, path: logPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) }, "request");
+      log.info(
+        { requestId, method: req.method, path: logPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) },
+        "request",
+      );
     });
     next();
   });
@@ -139,7 +146,10 @@ async function main() {
   });
   app.get("/readyz", async (_req, res) => {
     const ready = !shuttingDown && (await (await getBuild()).entry.module.checkReady());
-    res.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: ready ? "ready" : "unavailable" });
+    res
+      .status(ready ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ status: ready ? "ready" : "unavailable" });
   });
 
   if (vite) {
@@ -155,7 +165,10 @@ async function main() {
     createRequestHandler({
       build: getBuild,
       mode: env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string, requestId: res.locals.requestId as string }),
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+      }),
     }),
   );
 

@@ -12,7 +12,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoCompany } from "./seed/dem
 
 async function main(command: string | undefined): Promise<void> {
   const env = getEnv();
-  const where = env.DATABASE_URL ? "the PostgreSQL server in DATABASE_URL" : `the embedded database in ${env.SERVICELOOP_DATA_DIR}`;
+  const where = env.DATABASE_URL
+    ? "the PostgreSQL server in DATABASE_URL"
+    : `the embedded database in ${env.SERVICELOOP_DATA_DIR}`;
   if (command === "reset") {
     if (env.DATABASE_URL) {
       const db = getDb();

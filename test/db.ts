@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Creates the file's database and destroys it after the file's tests. */
-export async function useTestDatabase(): Promise<Database> {
+export async function databaseForThisFile(): Promise<Database> {
   const testDb = await createTestDatabase();
   afterAll(() => testDb.destroy());
   return testDb.db;

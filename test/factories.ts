@@ -46,7 +46,9 @@ export async function createUser(db: Database, input: UserFactoryInput = {}) {
   if (input.departments?.length) {
     await db
       .insertInto("department_members")
-      .values(input.departments.map((d) => ({ department_id: d.id, user_id: user.id, is_manager: d.isManager ?? false })))
+      .values(
+        input.departments.map((d) => ({ department_id: d.id, user_id: user.id, is_manager: d.isManager ?? false })),
+      )
       .execute();
   }
   return user;

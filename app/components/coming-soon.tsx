@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 
 /** An area of the product that comes next: what it will do, in the reader's language. */
-export function ComingSoon({ area }: { area: "promise" | "stories" | "shadowing" | "kpis" | "reviews" | "recognition" }) {
+export function ComingSoon({
+  area,
+}: {
+  area: "promise" | "stories" | "shadowing" | "kpis" | "reviews" | "recognition";
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="area-title">

@@ -25,12 +25,7 @@ export const errorMap: z.ZodErrorMap = (issue, ctx) => {
 
 z.setErrorMap(errorMap);
 
-export const EmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .email();
+export const EmailSchema = z.string().trim().toLowerCase().max(254).email();
 
 export const NameSchema = z.string().trim().min(1).max(120);
 

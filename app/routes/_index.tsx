@@ -33,7 +33,9 @@ export default function Home() {
             ))}
           </ul>
         ) : (
-          <p>{role === "employee" ? t("home.noDepartments") : t("home.noDepartmentsRole", { role: t(`roles.${role}`) })}</p>
+          <p>
+            {role === "employee" ? t("home.noDepartments") : t("home.noDepartmentsRole", { role: t(`roles.${role}`) })}
+          </p>
         )}
       </section>
       <section aria-labelledby="loop-title">

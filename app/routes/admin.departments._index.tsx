@@ -36,7 +36,10 @@ export default function AdminDepartments() {
   const { t } = useTranslation();
   const { departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<{ name: string; slug: string; description: string }>({ lastResult: actionData?.result, shouldRevalidate: "onSubmit" });
+  const [form, fields] = useForm<{ name: string; slug: string; description: string }>({
+    lastResult: actionData?.result,
+    shouldRevalidate: "onSubmit",
+  });
   return (
     <section aria-labelledby="admin-departments-title">
       <h1 id="admin-departments-title">{t("admin.departments")}</h1>

@@ -65,7 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reinvite": {
       const outcome = await handleSubmission(formData, NoFields, () => reissueInvitation(db, user.id, person.id));
       if (!outcome.ok) return outcome.response;
-      return { result: undefined, invited: { email: person.email, link: deliverInvitationLink(request, person.email, outcome.value) } };
+      return {
+        result: undefined,
+        invited: { email: person.email, link: deliverInvitationLink(request, person.email, outcome.value) },
+      };
     }
     default:
       return data({ result: undefined }, { status: 400 });
@@ -82,7 +85,9 @@ export default function Person() {
     shouldRevalidate: "onSubmit",
   });
   const invited = actionData && "invited" in actionData ? actionData.invited : undefined;
-  const current = Object.fromEntries(person.departments.map((d) => [d.id, d.isManager ? "manager" : "member"] as const));
+  const current = Object.fromEntries(
+    person.departments.map((d) => [d.id, d.isManager ? "manager" : "member"] as const),
+  );
   return (
     <section aria-labelledby="person-title">
       <p className="breadcrumb">
@@ -90,7 +95,8 @@ export default function Person() {
       </p>
       <h1 id="person-title">{person.name || person.email}</h1>
       <p>
-        {person.email} · <span className={`status status--${person.status}`}>{t(`people.status.${person.status}`)}</span>
+        {person.email} ·{" "}
+        <span className={`status status--${person.status}`}>{t(`people.status.${person.status}`)}</span>
       </p>
       {invited ? <InvitationLink email={invited.email} link={invited.link} /> : null}
       <FormErrors errors={form.errors} />

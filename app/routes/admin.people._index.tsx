@@ -97,9 +97,7 @@ export default function People() {
                 <span className={`status status--${p.status}`}>{t(`people.status.${p.status}`)}</span>
               </td>
               <td>
-                {p.departments
-                  .map((d) => (d.isManager ? `${d.name} (${t("roles.manager")})` : d.name))
-                  .join(", ")}
+                {p.departments.map((d) => (d.isManager ? `${d.name} (${t("roles.manager")})` : d.name)).join(", ")}
               </td>
             </tr>
           ))}

@@ -20,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale);
   const members = sortByName(await listDepartmentMembers(db, department.id), locale, (m) => m.name || m.email);
   return {
-    department: { id: department.id, slug: department.slug, name: department.name, description: department.description },
+    department: {
+      id: department.id,
+      slug: department.slug,
+      name: department.name,
+      description: department.description,
+    },
     managers: members.filter((m) => m.isManager),
     members: members.filter((m) => !m.isManager),
     canManage: can(user, "department:manage", department),
@@ -64,7 +69,9 @@ export default function DepartmentPage() {
               {members.map((m) => (
                 <li key={m.id}>
                   {m.name || m.email}
-                  {m.status === "invited" ? <span className="badge badge--muted">{t("people.status.invited")}</span> : null}
+                  {m.status === "invited" ? (
+                    <span className="badge badge--muted">{t("people.status.invited")}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -32,7 +32,9 @@ export default function Departments() {
             {d.description ? <p>{d.description}</p> : null}
             <p className="muted">
               {t("departments.memberCount", { count: d.memberCount })}
-              {d.managers.length ? ` · ${t("departments.managedBy", { names: d.managers.map((m) => m.name).join(", ") })}` : ""}
+              {d.managers.length
+                ? ` · ${t("departments.managedBy", { names: d.managers.map((m) => m.name).join(", ") })}`
+                : ""}
             </p>
           </li>
         ))}

@@ -46,7 +46,10 @@ export default function AcceptInvitation() {
   const { t } = useTranslation();
   const invitation = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<{ name: string; password: string; confirmPassword: string }>({ lastResult: actionData?.result, shouldRevalidate: "onSubmit" });
+  const [form, fields] = useForm<{ name: string; password: string; confirmPassword: string }>({
+    lastResult: actionData?.result,
+    shouldRevalidate: "onSubmit",
+  });
   if (!invitation.valid) {
     return (
       <section className="auth-card" aria-labelledby="invite-title">

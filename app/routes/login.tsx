@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const result = await signIn(db, { email, password, ip: clientIp(request) });
   if (!result.ok) {
-    const formErrors = result.reason === "throttled" ? [`auth.throttled:${result.minutes}`] : ["auth.invalidCredentials"];
+    const formErrors =
+      result.reason === "throttled" ? [`auth.throttled:${result.minutes}`] : ["auth.invalidCredentials"];
     return data(
       { result: submission.reply({ formErrors, hideFields: ["password"] }) },
       { status: result.reason === "throttled" ? 429 : 400 },
@@ -47,7 +48,10 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({ lastResult: actionData?.result, shouldRevalidate: "onSubmit" });
+  const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({
+    lastResult: actionData?.result,
+    shouldRevalidate: "onSubmit",
+  });
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t("auth.signInTitle")}</h1>

@@ -75,7 +75,11 @@ export default function Profile() {
     defaultValue: { name: person.name, locale: person.locale ?? "en" },
     shouldRevalidate: "onSubmit",
   });
-  const [passwordForm, passwordFields] = useForm<{ currentPassword: string; newPassword: string; confirmPassword: string }>({
+  const [passwordForm, passwordFields] = useForm<{
+    currentPassword: string;
+    newPassword: string;
+    confirmPassword: string;
+  }>({
     id: "password",
     lastResult: actionData?.result?.initialValue?.intent === "password" ? actionData.result : undefined,
     shouldRevalidate: "onSubmit",

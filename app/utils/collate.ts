@@ -5,7 +5,11 @@ import { INTL_LOCALE, type Locale } from "#app/i18n/i18n.ts";
  * Å in Danish and Norwegian). The database sorts by bytes on both engines, so
  * display order is decided here.
  */
-export function sortByName<T>(items: T[], locale: Locale, name: (item: T) => string = (i) => String((i as { name: string }).name)): T[] {
+export function sortByName<T>(
+  items: T[],
+  locale: Locale,
+  name: (item: T) => string = (i) => String((i as { name: string }).name),
+): T[] {
   const collator = new Intl.Collator(INTL_LOCALE[locale], { sensitivity: "base" });
   return [...items].sort((a, b) => collator.compare(name(a), name(b)));
 }

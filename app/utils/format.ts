@@ -12,9 +12,12 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const tag = INTL_LOCALE[isLocale(i18n.language) ? i18n.language : "en"];
   return {
-    date: (value: Date | string) => new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: COMPANY_TIME_ZONE }).format(new Date(value)),
+    date: (value: Date | string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: COMPANY_TIME_ZONE }).format(new Date(value)),
     dateTime: (value: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: COMPANY_TIME_ZONE }).format(new Date(value)),
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: COMPANY_TIME_ZONE }).format(
+        new Date(value),
+      ),
     number: (value: number) => new Intl.NumberFormat(tag).format(value),
   };
 }

@@ -8,10 +8,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = btrim(email) and email like '%_@_%'`))
     .addColumn("name", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("role", "text", (c) =>
-      c.notNull().defaultTo("employee").check(sql`role in ('employee', 'leader', 'admin')`),
+      c
+        .notNull()
+        .defaultTo("employee")
+        .check(sql`role in ('employee', 'leader', 'admin')`),
     )
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("invited").check(sql`status in ('invited', 'active', 'deactivated')`),
+      c
+        .notNull()
+        .defaultTo("invited")
+        .check(sql`status in ('invited', 'active', 'deactivated')`),
     )
     .addColumn("locale", "text", (c) => c.check(sql`locale in ('en', 'sv', 'da', 'nb')`))
     .addColumn("password_hash", "text")
@@ -26,7 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("departments")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("slug", "text", (c) =>
-      c.notNull().unique().check(sql`slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 60`),
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 60`),
     )
     .addColumn("name", "text", (c) => c.notNull().check(sql`length(btrim(name)) between 1 and 120`))
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
@@ -60,7 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("invitations")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("user_id", "uuid", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("token_hash", "text", (c) => c.notNull().unique().check(sql`token_hash ~ '^[0-9a-f]{64}$'`))
+    .addColumn("token_hash", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`token_hash ~ '^[0-9a-f]{64}$'`),
+    )
     .addColumn("invited_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .addColumn("used_at", "timestamptz")
@@ -73,7 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("login_throttle")
     .addColumn("key", "text", (c) => c.primaryKey())
-    .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0).check(sql`failures >= 0`))
+    .addColumn("failures", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`failures >= 0`),
+    )
     .addColumn("window_started_at", "timestamptz", (c) => c.notNull())
     .addColumn("locked_until", "timestamptz")
     .execute();

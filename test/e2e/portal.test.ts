@@ -103,7 +103,16 @@ describe("accessibility", () => {
   it("has no serious or critical axe violations on home, profile, departments and admin pages", async () => {
     const context = await signedInContext(browser, server.baseUrl, "admin@demo.test");
     const page = await context.newPage();
-    for (const path of ["/", "/profile", "/departments", "/departments/customer-service", "/admin/people", "/admin/departments", "/admin/departments/claims", "/promise"]) {
+    for (const path of [
+      "/",
+      "/profile",
+      "/departments",
+      "/departments/customer-service",
+      "/admin/people",
+      "/admin/departments",
+      "/admin/departments/claims",
+      "/promise",
+    ]) {
       await page.goto(path);
       await expectAccessible(page);
     }

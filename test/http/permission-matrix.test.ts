@@ -19,9 +19,21 @@ const LOGINS: Record<Exclude<Who, "anonymous">, string> = {
 };
 
 type Expect = Record<Who, number>;
-const all = (status: number): Expect => ({ anonymous: status, employee: status, manager: status, leader: status, admin: status });
+const all = (status: number): Expect => ({
+  anonymous: status,
+  employee: status,
+  manager: status,
+  leader: status,
+  admin: status,
+});
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 302 });
-const adminOnly = (status: number): Expect => ({ anonymous: 302, employee: 403, manager: 403, leader: 403, admin: status });
+const adminOnly = (status: number): Expect => ({
+  anonymous: 302,
+  employee: 403,
+  manager: 403,
+  leader: 403,
+  admin: status,
+});
 
 interface Row {
   route: string;
@@ -70,12 +82,27 @@ const MATRIX: Row[] = [
   { route: "admin._index", method: "GET", path: "/admin", expect: adminOnly(302) },
   { route: "admin.people._index", method: "GET", path: "/admin/people", expect: adminOnly(200) },
   { route: "admin.people._index", method: "POST", path: "/admin/people", expect: adminOnly(400) },
-  { route: "admin.people.$id", method: "GET", path: ({ adminId }) => `/admin/people/${adminId}`, expect: adminOnly(200) },
+  {
+    route: "admin.people.$id",
+    method: "GET",
+    path: ({ adminId }) => `/admin/people/${adminId}`,
+    expect: adminOnly(200),
+  },
   { route: "admin.people.$id", method: "GET", path: "/admin/people/not-a-uuid", expect: adminOnly(404) },
-  { route: "admin.people.$id", method: "POST", path: ({ adminId }) => `/admin/people/${adminId}`, expect: adminOnly(400) },
+  {
+    route: "admin.people.$id",
+    method: "POST",
+    path: ({ adminId }) => `/admin/people/${adminId}`,
+    expect: adminOnly(400),
+  },
   { route: "admin.departments._index", method: "GET", path: "/admin/departments", expect: adminOnly(200) },
   { route: "admin.departments._index", method: "POST", path: "/admin/departments", expect: adminOnly(400) },
-  { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/customer-service", expect: adminOnly(200) },
+  {
+    route: "admin.departments.$slug",
+    method: "GET",
+    path: "/admin/departments/customer-service",
+    expect: adminOnly(200),
+  },
   { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/nope", expect: adminOnly(404) },
   { route: "admin.departments.$slug", method: "POST", path: "/admin/departments/claims", expect: adminOnly(400) },
   { route: "$", method: "GET", path: "/no/such/page", expect: all(404) },
@@ -92,7 +119,10 @@ beforeAll(async () => {
   for (const [who, email] of Object.entries(LOGINS)) {
     clients.set(who as Who, await new HttpClient(server.baseUrl).signIn(email, "serviceloop"));
   }
-  const people = await clients.get("admin")!.get("/admin/people").then((r) => r.text());
+  const people = await clients
+    .get("admin")!
+    .get("/admin/people")
+    .then((r) => r.text());
   adminId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Astrid Admin/.exec(people)![1]!;
 });
 
@@ -119,7 +149,12 @@ describe("permission matrix", () => {
         const response = row.method === "GET" ? await client.get(url) : await client.post(url, row.form ?? {});
         await response.arrayBuffer();
         actual[who] = response.status;
-        if (who === "anonymous" && response.status === 302 && row.expect.anonymous === 302 && !["/logout", "/language"].includes(url)) {
+        if (
+          who === "anonymous" &&
+          response.status === 302 &&
+          row.expect.anonymous === 302 &&
+          !["/logout", "/language"].includes(url)
+        ) {
           expect(response.headers.get("location"), `${url} sends anonymous visitors to sign in`).toMatch(/^\/login/);
         }
       }

@@ -147,7 +147,9 @@ describe("invitations over HTTP", () => {
     const invite = await browser.post("/admin/people", { email: "Nora.New@demo.test", role: "employee" });
     expect(invite.status).toBe(200);
     const html = await invite.text();
-    const link = /id="invitation-link"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="invitation-link"/.exec(html)?.[1];
+    const link =
+      /id="invitation-link"[^>]*value="([^"]+)"/.exec(html)?.[1] ??
+      /value="([^"]+)"[^>]*id="invitation-link"/.exec(html)?.[1];
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
     const path = new URL(link!).pathname;
     const token = path.split("/").pop()!;
@@ -157,7 +159,11 @@ describe("invitations over HTTP", () => {
 
     const newcomer = client();
     expect((await newcomer.get(path)).status).toBe(200);
-    const weak = await newcomer.post(path, { name: "Nora New", password: "password1234", confirmPassword: "password1234" });
+    const weak = await newcomer.post(path, {
+      name: "Nora New",
+      password: "password1234",
+      confirmPassword: "password1234",
+    });
     expect(weak.status).toBe(400);
     expect(await weak.text()).toContain("list of common passwords");
     const join = await newcomer.post(path, {
@@ -168,12 +174,23 @@ describe("invitations over HTTP", () => {
     expect(join.status).toBe(302);
     expect(await (await newcomer.get("/")).text()).toContain("Welcome, Nora New");
     // The access log shows that an invitation was opened, never its token.
-    const accessLines = server.output().split("\n").filter((l) => l.includes('"msg":"request"'));
+    const accessLines = server
+      .output()
+      .split("\n")
+      .filter((l) => l.includes('"msg":"request"'));
     expect(accessLines.some((l) => l.includes('"path":"/invite/[token]"'))).toBe(true);
     expect(accessLines.some((l) => l.includes(token))).toBe(false);
 
     expect((await client().get(path)).status).toBe(410);
-    expect((await client().post(path, { name: "X", password: "another long password", confirmPassword: "another long password" })).status).toBe(422);
+    expect(
+      (
+        await client().post(path, {
+          name: "X",
+          password: "another long password",
+          confirmPassword: "another long password",
+        })
+      ).status,
+    ).toBe(422);
   });
 });
 
@@ -241,7 +258,9 @@ describe("behind https (APP_ORIGIN)", () => {
     });
     const response = await browser.post("/login", { email: "admin@demo.test", password: "serviceloop" });
     expect(response.status).toBe(302);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-sl_session=") && !/Max-Age=0/.test(c));
+    const cookie = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__Host-sl_session=") && !/Max-Age=0/.test(c));
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).not.toMatch(/Domain=/);

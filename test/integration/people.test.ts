@@ -3,20 +3,28 @@ import { CommandError } from "#app/modules/forms.ts";
 import { signIn } from "#app/modules/auth/sign-in.server.ts";
 import { startSession, validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { sha256Hex } from "#app/modules/auth/tokens.server.ts";
-import { acceptInvitation, findInvitation, invitePerson, reissueInvitation } from "#app/modules/people/invitations.server.ts";
+import {
+  acceptInvitation,
+  findInvitation,
+  invitePerson,
+  reissueInvitation,
+} from "#app/modules/people/invitations.server.ts";
 import { changePassword, getPerson, setPersonActive, updatePerson } from "#app/modules/people/people.server.ts";
 import { AcceptInvitationSchema, ChangePasswordSchema, InviteSchema } from "#app/modules/people/schemas.server.ts";
 import { createDepartment, createUser, TEST_PASSWORD } from "#test/factories.ts";
-import { useTestDatabase } from "#test/db.ts";
+import { databaseForThisFile } from "#test/db.ts";
 
-const db = await useTestDatabase();
+const db = await databaseForThisFile();
 const admin = await createUser(db, { role: "admin", email: "root@example.test" });
 const claims = await createDepartment(db, { name: "Claims", slug: "claims" });
 const credit = await createDepartment(db, { name: "Credit", slug: "credit" });
 const NEW_PASSWORD = "a long and unusual passphrase";
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CommandError);
   return (error as CommandError).fieldErrors;
 }
@@ -44,7 +52,9 @@ describe("inviting a person", () => {
     const accepted = await acceptInvitation(db, token, { name: "Nina Hire", password: NEW_PASSWORD });
     expect(accepted).toEqual({ userId });
     expect(await getPerson(db, userId)).toMatchObject({ name: "Nina Hire", status: "active" });
-    expect((await signIn(db, { email: "new.hire@example.test", password: NEW_PASSWORD, ip: "10.9.0.1" })).ok).toBe(true);
+    expect((await signIn(db, { email: "new.hire@example.test", password: NEW_PASSWORD, ip: "10.9.0.1" })).ok).toBe(
+      true,
+    );
 
     // Single use.
     expect(await findInvitation(db, token)).toEqual({ state: "invalid" });
@@ -54,17 +64,24 @@ describe("inviting a person", () => {
 
   it("refuses an e-mail that already has an account or an invitation, whatever its case", async () => {
     await createUser(db, { email: "taken@example.test" });
-    expect(await refusal(invitePerson(db, admin.id, { email: "TAKEN@example.test", role: "employee", memberships: [] }))).toEqual({
+    expect(
+      await refusal(invitePerson(db, admin.id, { email: "TAKEN@example.test", role: "employee", memberships: [] })),
+    ).toEqual({
       email: ["people.emailTaken"],
     });
     await invitePerson(db, admin.id, { email: "pending@example.test", role: "employee", memberships: [] });
-    expect(await refusal(invitePerson(db, admin.id, { email: "pending@example.test", role: "leader", memberships: [] }))).toEqual({
+    expect(
+      await refusal(invitePerson(db, admin.id, { email: "pending@example.test", role: "leader", memberships: [] })),
+    ).toEqual({
       email: ["people.alreadyInvited"],
     });
   });
 
   it("writes nothing when a department does not exist", async () => {
-    const before = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     await refusal(
       invitePerson(db, admin.id, {
         email: "ghost@example.test",
@@ -72,21 +89,38 @@ describe("inviting a person", () => {
         memberships: [{ departmentId: "00000000-0000-4000-8000-000000000000", isManager: false }],
       }),
     );
-    const after = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-    expect(await db.selectFrom("users").where("email", "=", "ghost@example.test").select("id").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("users").where("email", "=", "ghost@example.test").select("id").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("expires a link after 7 days", async () => {
-    const { userId, token } = await invitePerson(db, admin.id, { email: "late@example.test", role: "employee", memberships: [] });
+    const { userId, token } = await invitePerson(db, admin.id, {
+      email: "late@example.test",
+      role: "employee",
+      memberships: [],
+    });
     expect((await findInvitation(db, token)).state).toBe("valid");
-    await db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", userId).execute();
+    await db
+      .updateTable("invitations")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", userId)
+      .execute();
     expect(await findInvitation(db, token)).toEqual({ state: "invalid" });
     expect(await acceptInvitation(db, token, { name: "Late", password: NEW_PASSWORD })).toBeNull();
   });
 
   it("replaces the old link when a new one is made", async () => {
-    const { userId, token: first } = await invitePerson(db, admin.id, { email: "again@example.test", role: "employee", memberships: [] });
+    const { userId, token: first } = await invitePerson(db, admin.id, {
+      email: "again@example.test",
+      role: "employee",
+      memberships: [],
+    });
     const second = await reissueInvitation(db, admin.id, userId);
     expect(await findInvitation(db, first)).toEqual({ state: "invalid" });
     expect((await findInvitation(db, second)).state).toBe("valid");
@@ -100,7 +134,11 @@ describe("inviting a person", () => {
   it("validates invitation input: e-mail format, role list", () => {
     expect(InviteSchema.safeParse({ email: "not-an-email", role: "employee" }).success).toBe(false);
     expect(InviteSchema.safeParse({ email: "a@b.test", role: "owner" }).success).toBe(false);
-    expect(InviteSchema.parse({ email: " A@B.test ", role: "leader" })).toEqual({ email: "a@b.test", role: "leader", memberships: [] });
+    expect(InviteSchema.parse({ email: " A@B.test ", role: "leader" })).toEqual({
+      email: "a@b.test",
+      role: "leader",
+      memberships: [],
+    });
   });
 });
 
@@ -108,7 +146,9 @@ describe("passwords", () => {
   it("requires at least 12 characters, not a common password, typed twice the same", () => {
     const errors = (input: Record<string, string>) =>
       AcceptInvitationSchema.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`) ?? [];
-    expect(errors({ name: "A", password: "tiny-Pw9", confirmPassword: "tiny-Pw9" })).toEqual(["password:validation.tooShort:12"]);
+    expect(errors({ name: "A", password: "tiny-Pw9", confirmPassword: "tiny-Pw9" })).toEqual([
+      "password:validation.tooShort:12",
+    ]);
     expect(errors({ name: "A", password: "1q2w3e4r5t6y", confirmPassword: "1q2w3e4r5t6y" })).toEqual([
       "password:validation.commonPassword",
     ]);
@@ -116,13 +156,21 @@ describe("passwords", () => {
       "confirmPassword:validation.passwordsDiffer",
     ]);
     expect(errors({ name: "A", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual([]);
-    expect(ChangePasswordSchema.safeParse({ currentPassword: "x", newPassword: "password1234", confirmPassword: "password1234" }).success).toBe(false);
+    expect(
+      ChangePasswordSchema.safeParse({
+        currentPassword: "x",
+        newPassword: "password1234",
+        confirmPassword: "password1234",
+      }).success,
+    ).toBe(false);
   });
 
   it("changing the password checks the current one and ends every session", async () => {
     const person = await createUser(db);
     const token = /sl_session=([^;]+)/.exec(await startSession(db, person.id))![1]!;
-    expect(await refusal(changePassword(db, person.id, { currentPassword: "wrong", newPassword: NEW_PASSWORD }))).toEqual({
+    expect(
+      await refusal(changePassword(db, person.id, { currentPassword: "wrong", newPassword: NEW_PASSWORD })),
+    ).toEqual({
       currentPassword: ["auth.wrongPassword"],
     });
     expect(await validateSessionToken(db, token)).not.toBeNull();
@@ -135,7 +183,10 @@ describe("passwords", () => {
 describe("administering people", () => {
   it("sets role, departments and manager flags in one go", async () => {
     const person = await createUser(db, { departments: [{ id: claims.id }] });
-    await updatePerson(db, admin.id, person.id, { role: "leader", memberships: [{ departmentId: credit.id, isManager: true }] });
+    await updatePerson(db, admin.id, person.id, {
+      role: "leader",
+      memberships: [{ departmentId: credit.id, isManager: true }],
+    });
     const updated = await getPerson(db, person.id);
     expect(updated?.role).toBe("leader");
     expect(updated?.departments.map((d) => [d.slug, d.isManager])).toEqual([["credit", true]]);
@@ -144,9 +195,11 @@ describe("administering people", () => {
   });
 
   it("keeps at least one active admin", async () => {
-    const fresh = await useTestDatabase();
+    const fresh = await databaseForThisFile();
     const onlyAdmin = await createUser(fresh, { role: "admin" });
-    expect(await refusal(updatePerson(fresh, onlyAdmin.id, onlyAdmin.id, { role: "employee", memberships: [] }))).toEqual({
+    expect(
+      await refusal(updatePerson(fresh, onlyAdmin.id, onlyAdmin.id, { role: "employee", memberships: [] })),
+    ).toEqual({
       role: ["people.lastAdmin"],
     });
     const other = await createUser(fresh, { role: "admin" });
@@ -169,7 +222,11 @@ describe("administering people", () => {
   });
 
   it("a deactivated invitee's link stops working", async () => {
-    const { userId, token } = await invitePerson(db, admin.id, { email: "changed.mind@example.test", role: "employee", memberships: [] });
+    const { userId, token } = await invitePerson(db, admin.id, {
+      email: "changed.mind@example.test",
+      role: "employee",
+      memberships: [],
+    });
     await setPersonActive(db, admin.id, userId, false);
     expect(await findInvitation(db, token)).toEqual({ state: "invalid" });
     await setPersonActive(db, admin.id, userId, true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "#db/schema.ts";
-import { useTestDatabase } from "#test/db.ts";
+import { databaseForThisFile } from "#test/db.ts";
 
 /**
  * Every table and column of the `DB` interface, exactly: a column missing
@@ -9,41 +9,69 @@ import { useTestDatabase } from "#test/db.ts";
  */
 const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   users: {
-    id: true, email: true, name: true, role: true, status: true, locale: true,
-    password_hash: true, created_at: true, updated_at: true,
+    id: true,
+    email: true,
+    name: true,
+    role: true,
+    status: true,
+    locale: true,
+    password_hash: true,
+    created_at: true,
+    updated_at: true,
   },
   departments: { id: true, slug: true, name: true, description: true, created_at: true, updated_at: true },
   department_members: { department_id: true, user_id: true, is_manager: true, created_at: true },
   sessions: { id: true, user_id: true, expires_at: true, created_at: true },
   invitations: {
-    id: true, user_id: true, token_hash: true, invited_by: true, expires_at: true,
-    used_at: true, revoked_at: true, created_at: true,
+    id: true,
+    user_id: true,
+    token_hash: true,
+    invited_by: true,
+    expires_at: true,
+    used_at: true,
+    revoked_at: true,
+    created_at: true,
   },
   login_throttle: { key: true, failures: true, window_started_at: true, locked_until: true },
   audit_log: { id: true, actor_id: true, action: true, subject: true, details: true, created_at: true },
 };
 
-const db = await useTestDatabase();
+const db = await databaseForThisFile();
 
 describe("the migrated database", () => {
   it("has exactly the tables and columns of the DB interface", async () => {
     const tables = await db.introspection.getTables();
-    const actual = Object.fromEntries(
-      tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]),
-    );
+    const actual = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
     const expected = Object.fromEntries(Object.entries(COLUMNS).map(([t, cols]) => [t, Object.keys(cols).sort()]));
     expect(actual).toEqual(expected);
   });
 
   it("refuses a second account with the same e-mail in another case", async () => {
     await db.insertInto("users").values({ email: "Case@Example.test" }).execute();
-    await expect(db.insertInto("users").values({ email: "case@example.TEST" }).execute()).rejects.toThrow(/users_email_lower_key/);
+    await expect(db.insertInto("users").values({ email: "case@example.TEST" }).execute()).rejects.toThrow(
+      /users_email_lower_key/,
+    );
   });
 
   it("refuses roles, statuses, locales and slugs outside their lists", async () => {
-    await expect(db.insertInto("users").values({ email: "r@x.test", role: "owner" as never }).execute()).rejects.toThrow();
-    await expect(db.insertInto("users").values({ email: "s@x.test", status: "gone" as never }).execute()).rejects.toThrow();
-    await expect(db.insertInto("users").values({ email: "l@x.test", locale: "de" as never }).execute()).rejects.toThrow();
+    await expect(
+      db
+        .insertInto("users")
+        .values({ email: "r@x.test", role: "owner" as never })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insertInto("users")
+        .values({ email: "s@x.test", status: "gone" as never })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insertInto("users")
+        .values({ email: "l@x.test", locale: "de" as never })
+        .execute(),
+    ).rejects.toThrow();
     await expect(db.insertInto("departments").values({ slug: "Not A Slug", name: "X" }).execute()).rejects.toThrow();
   });
 

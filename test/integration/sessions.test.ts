@@ -6,9 +6,9 @@ import { sha256Hex } from "#app/modules/auth/tokens.server.ts";
 import { endAllSessions, startSession, validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { getLucia } from "#app/modules/auth/lucia.server.ts";
 import { createUser } from "#test/factories.ts";
-import { useTestDatabase } from "#test/db.ts";
+import { databaseForThisFile } from "#test/db.ts";
 
-const db = await useTestDatabase();
+const db = await databaseForThisFile();
 
 function tokenOf(setCookie: string): string {
   return /sl_session=([^;]+)/.exec(setCookie)![1]!;
@@ -22,7 +22,9 @@ describe("the lucia adapter", () => {
       id text primary key, user_id text not null references adapter_test_user(id),
       expires_at timestamptz not null, country text not null)`.execute(db);
     const { databaseUser } = await import("@lucia-auth/adapter-test");
-    await sql`insert into adapter_test_user (id, username) values (${databaseUser.id}, ${String(databaseUser.attributes.username)})`.execute(db);
+    await sql`insert into adapter_test_user (id, username) values (${databaseUser.id}, ${String(databaseUser.attributes.username)})`.execute(
+      db,
+    );
     const adapter = new KyselySessionAdapter(db, {
       session: { table: "adapter_test_session", attributes: ["country"] },
       user: { table: "adapter_test_user", attributes: ["username"] },
@@ -54,7 +56,12 @@ describe("the lucia adapter", () => {
       }),
     );
     const id = "a".repeat(40);
-    await adapter.setSession({ id, userId: user.id, expiresAt: new Date(Date.now() + 60_000), attributes: { created_at: new Date() } });
+    await adapter.setSession({
+      id,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 60_000),
+      attributes: { created_at: new Date() },
+    });
     const [session] = await adapter.getSessionAndUser(id);
     expect(session?.id).toBe(id);
     await adapter.deleteSession(id);
@@ -71,7 +78,11 @@ describe("session lifetime", () => {
 
   it("ends a session left idle past the idle timeout", async () => {
     const token = tokenOf(await startSession(db, userId));
-    await db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", sha256Hex(token)).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", sha256Hex(token))
+      .execute();
     expect(await validateSessionToken(db, token)).toBeNull();
   });
 
@@ -80,7 +91,11 @@ describe("session lifetime", () => {
     const soon = new Date(Date.now() + 60_000); // less than half of the idle period left
     await db.updateTable("sessions").set({ expires_at: soon }).where("id", "=", sha256Hex(token)).execute();
     expect(await validateSessionToken(db, token)).toEqual({ userId });
-    const row = await db.selectFrom("sessions").select("expires_at").where("id", "=", sha256Hex(token)).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("sessions")
+      .select("expires_at")
+      .where("id", "=", sha256Hex(token))
+      .executeTakeFirstOrThrow();
     expect(new Date(row.expires_at).getTime()).toBeGreaterThan(soon.getTime());
   });
 
@@ -92,7 +107,9 @@ describe("session lifetime", () => {
       .where("id", "=", sha256Hex(token))
       .execute();
     expect(await validateSessionToken(db, token)).toBeNull();
-    expect(await db.selectFrom("sessions").where("id", "=", sha256Hex(token)).select("id").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("sessions").where("id", "=", sha256Hex(token)).select("id").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("does not accept a session of a deactivated person", async () => {

@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { signIn } from "#app/modules/auth/sign-in.server.ts";
 import { THROTTLE } from "#app/modules/auth/throttle.server.ts";
 import { createUser, TEST_PASSWORD } from "#test/factories.ts";
-import { useTestDatabase } from "#test/db.ts";
+import { databaseForThisFile } from "#test/db.ts";
 
-const db = await useTestDatabase();
+const db = await databaseForThisFile();
 
 describe("signing in", () => {
   it("accepts the right password whatever the e-mail's case", async () => {
     const user = await createUser(db, { email: "Kari.Nordmann@example.test" });
-    expect(await signIn(db, { email: " kari.nordmann@EXAMPLE.test ", password: TEST_PASSWORD, ip: "10.0.0.1" })).toEqual({
+    expect(
+      await signIn(db, { email: " kari.nordmann@EXAMPLE.test ", password: TEST_PASSWORD, ip: "10.0.0.1" }),
+    ).toEqual({
       ok: true,
       userId: user.id,
     });
@@ -72,9 +74,13 @@ describe("signing in", () => {
     for (let i = 0; i < THROTTLE.accountLimit - 1; i++) {
       await signIn(db, { email: "forgetful@example.test", password: "wrong", ip: "10.3.0.1" });
     }
-    expect((await signIn(db, { email: "forgetful@example.test", password: TEST_PASSWORD, ip: "10.3.0.1" })).ok).toBe(true);
+    expect((await signIn(db, { email: "forgetful@example.test", password: TEST_PASSWORD, ip: "10.3.0.1" })).ok).toBe(
+      true,
+    );
     await signIn(db, { email: "forgetful@example.test", password: "wrong", ip: "10.3.0.1" });
-    expect((await signIn(db, { email: "forgetful@example.test", password: TEST_PASSWORD, ip: "10.3.0.1" })).ok).toBe(true);
+    expect((await signIn(db, { email: "forgetful@example.test", password: TEST_PASSWORD, ip: "10.3.0.1" })).ok).toBe(
+      true,
+    );
   });
 
   it("starts a new window once the old one has passed", async () => {
@@ -88,7 +94,11 @@ describe("signing in", () => {
       .where("key", "=", "account:slow@example.test")
       .execute();
     await signIn(db, { email: "slow@example.test", password: "wrong", ip: "10.4.0.1" });
-    const row = await db.selectFrom("login_throttle").selectAll().where("key", "=", "account:slow@example.test").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("login_throttle")
+      .selectAll()
+      .where("key", "=", "account:slow@example.test")
+      .executeTakeFirstOrThrow();
     expect(row.failures).toBe(1);
     expect(row.locked_until).toBeNull();
   });

@@ -47,7 +47,9 @@ export default async function setup(project: TestProject) {
     project.provide("templateDump", "");
     cleanups.push(async () => {
       // Drop every database of this run (test files drop their own; this catches crashes).
-      const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`sl_test_${runId}_%`}`;
+      const rows = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`sl_test_${runId}_%`}`;
       for (const { datname } of rows) await admin.unsafe(`drop database if exists ${datname} with (force)`);
       await admin.end();
     });

@@ -41,7 +41,9 @@ export function watchForErrors(page: Page): string[] {
 export async function signedInContext(browser: Browser, baseUrl: string, email: string): Promise<BrowserContext> {
   const client = await new HttpClient(baseUrl).signIn(email, "serviceloop");
   const context = await browser.newContext({ baseURL: baseUrl });
-  await context.addCookies([{ name: "sl_session", value: client.cookie("sl_session")!, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: "sl_session", value: client.cookie("sl_session")!, url: baseUrl, httpOnly: true, sameSite: "Lax" },
+  ]);
   return context;
 }
 

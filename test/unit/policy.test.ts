@@ -15,13 +15,18 @@ describe("policy", () => {
   });
 
   it("lets every signed-in person use the app", () => {
-    for (const role of ["employee", "leader", "admin"] as const) expect(can(actor(role), "app:use", undefined)).toBe(true);
+    for (const role of ["employee", "leader", "admin"] as const)
+      expect(can(actor(role), "app:use", undefined)).toBe(true);
   });
 
   it("gives people and department administration to admins only", () => {
     expect(can(actor("admin"), "people:manage", undefined)).toBe(true);
     expect(can(actor("admin"), "departments:manage", undefined)).toBe(true);
-    expect(authorize(actor("leader"), "people:manage", undefined)).toEqual({ allowed: false, reason: "role", role: "admin" });
+    expect(authorize(actor("leader"), "people:manage", undefined)).toEqual({
+      allowed: false,
+      reason: "role",
+      role: "admin",
+    });
     expect(can(managerOfCs, "departments:manage", undefined)).toBe(false);
   });
 

@@ -55,7 +55,9 @@ export async function listDepartments(db: Database): Promise<DepartmentSummary[]
         where m.department_id = d.id and u.status = 'active')`.as("memberCount"),
     )
     .select(
-      sql<DepartmentSummary["managers"]>`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+      sql<
+        DepartmentSummary["managers"]
+      >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
         from department_members m join users u on u.id = m.user_id
         where m.department_id = d.id and m.is_manager and u.status = 'active'), '[]'::json)`.as("managers"),
     )
@@ -121,7 +123,11 @@ export async function updateDepartment(
   input: { name: string; description: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("departments").select("slug").where("id", "=", departmentId).executeTakeFirst();
+    const current = await trx
+      .selectFrom("departments")
+      .select("slug")
+      .where("id", "=", departmentId)
+      .executeTakeFirst();
     if (!current) throw CommandError.field("form", "errors.notFound");
     await assertNameAndSlugFree(trx, input.name, current.slug, departmentId);
     await trx

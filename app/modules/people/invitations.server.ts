@@ -8,7 +8,6 @@ import { INVITATION_DAYS } from "./constants.ts";
 import type { Membership } from "./schemas.server.ts";
 import { setMemberships } from "./people.server.ts";
 
-
 /** 256 random bits, URL-safe. Only its SHA-256 is stored. */
 function newToken(): string {
   return encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));

@@ -15,7 +15,7 @@ export interface PersonSummary {
   departments: { id: string; slug: string; name: string; isManager: boolean }[];
 }
 
-function membershipsJson(db: Database) {
+function membershipsJson() {
   return sql<PersonSummary["departments"]>`coalesce((
     select json_agg(json_build_object('id', d.id, 'slug', d.slug, 'name', d.name, 'isManager', m.is_manager) order by d.name)
     from department_members m join departments d on d.id = m.department_id
@@ -28,7 +28,7 @@ export async function listPeople(db: Database): Promise<PersonSummary[]> {
   const rows = await db
     .selectFrom("users")
     .select(["id", "email", "name", "role", "status"])
-    .select(membershipsJson(db).as("departments"))
+    .select(membershipsJson().as("departments"))
     .execute();
   return rows as PersonSummary[];
 }
@@ -37,7 +37,7 @@ export async function getPerson(db: Database, userId: string) {
   const row = await db
     .selectFrom("users")
     .select(["id", "email", "name", "role", "status", "locale", "created_at"])
-    .select(membershipsJson(db).as("departments"))
+    .select(membershipsJson().as("departments"))
     .where("id", "=", userId)
     .executeTakeFirst();
   return row as (PersonSummary & { locale: Locale | null; created_at: Date }) | undefined;
@@ -118,7 +118,11 @@ export async function setPersonActive(db: Database, actorId: string, userId: str
       if (person.role === "admin" && (await countOtherActiveAdmins(trx, userId)) === 0) {
         throw CommandError.field("form", "people.lastAdmin");
       }
-      await trx.updateTable("users").set({ status: "deactivated", updated_at: new Date() }).where("id", "=", userId).execute();
+      await trx
+        .updateTable("users")
+        .set({ status: "deactivated", updated_at: new Date() })
+        .where("id", "=", userId)
+        .execute();
       await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
       await trx
         .updateTable("invitations")

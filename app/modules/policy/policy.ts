@@ -36,10 +36,7 @@ export interface Actions {
 
 export type Action = keyof Actions;
 
-export type Denial =
-  | { reason: "signin" }
-  | { reason: "role"; role: Role }
-  | { reason: "manager"; department: string };
+export type Denial = { reason: "signin" } | { reason: "role"; role: Role } | { reason: "manager"; department: string };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
