@@ -35,7 +35,7 @@ async function main(command: string | undefined): Promise<void> {
     case "reset": {
       await migrateToLatest(db);
       if (!(await isEmpty(db))) {
-        console.log(`${where} already has people; not seeding (use db:reset to start over).`);
+        console.log(`Not seeding: ${where} already has people (db:reset starts over).`);
         break;
       }
       const { people, departments } = await seedDemoCompany(db);
