@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".data/**", "coverage/**"] },
+  { ignores: ["build/**", "node_modules/**", ".data/**", ".cache/**", ".ci-results/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
