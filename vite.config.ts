@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { hmr: { port: 24680 } },
   build: { target: "es2022" },
+  // Pre-bundled for the dev server up front, so the first page load does not re-optimise.
+  optimizeDeps: { include: ["i18next", "react-i18next", "@conform-to/react", "@conform-to/zod"] },
   plugins: [
     remix({
       ignoredRouteFiles: ["**/*.css", "**/*.test.*"],

@@ -3,6 +3,11 @@ import { closeDb, getDb } from "#db/client.server.ts";
 import { prepareDatabase } from "#db/prepare.server.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "#db/seed/demo.ts";
 import { getEnv } from "#app/env.server.ts";
+import { logger } from "#app/logger.server.ts";
+import { purgeExpired } from "#app/modules/auth/housekeeping.server.ts";
+
+const HOUSEKEEPING_MS = 60 * 60 * 1000;
+let housekeeping: NodeJS.Timeout | undefined;
 
 /**
  * Called by server.ts through the server build, so that the server and the
@@ -12,6 +17,9 @@ import { getEnv } from "#app/env.server.ts";
 export async function startApp() {
   const env = getEnv();
   const { migrated, seeded } = await prepareDatabase(getDb(), { seedDemo: env.SERVICELOOP_SEED_DEMO });
+  housekeeping ??= setInterval(() => {
+    purgeExpired(getDb()).catch((error: unknown) => logger.warn({ err: error }, "housekeeping failed"));
+  }, HOUSEKEEPING_MS).unref();
   return {
     migrated,
     seeded,
@@ -31,5 +39,7 @@ export async function checkReady(): Promise<boolean> {
 }
 
 export async function stopApp(): Promise<void> {
+  clearInterval(housekeeping);
+  housekeeping = undefined;
   await closeDb();
 }
