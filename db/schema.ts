@@ -71,6 +71,67 @@ export interface AuditLogTable {
   created_at: DefaultTimestamp;
 }
 
+/** Translations of one row's texts: locale → field → the text and a hash of the original it translates. */
+export type Translations = Partial<Record<Locale, Record<string, { text: string; source: string }>>>;
+/** Written through `jsonb()` (db/jsonb.ts) so both drivers send real jsonb. */
+type TranslationsColumn = ColumnType<Translations, Translations | undefined, Translations>;
+
+export interface PromiseVersionsTable {
+  id: Generated<string>;
+  number: number | null;
+  status: Generated<"draft" | "published">;
+  title: Generated<string>;
+  intro: Generated<string>;
+  source_locale: Generated<Locale>;
+  translations: TranslationsColumn;
+  revision: Generated<number>;
+  based_on_id: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+}
+
+export interface PillarsTable {
+  id: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface BehavioursTable {
+  id: Generated<string>;
+  created_at: DefaultTimestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface PromisePillarsTable {
+  id: Generated<string>;
+  version_id: string;
+  pillar_id: string;
+  position: number;
+  title: Generated<string>;
+  body: Generated<string>;
+  translations: TranslationsColumn;
+}
+
+export interface PromiseBehavioursTable {
+  id: Generated<string>;
+  version_id: string;
+  pillar_row_id: string;
+  behaviour_id: string;
+  position: number;
+  title: Generated<string>;
+  description: Generated<string>;
+  examples: Generated<string>;
+  translations: TranslationsColumn;
+}
+
+export interface PromiseAcknowledgementsTable {
+  version_id: string;
+  user_id: string;
+  acknowledged_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -79,6 +140,12 @@ export interface DB {
   invitations: InvitationsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  promise_versions: PromiseVersionsTable;
+  pillars: PillarsTable;
+  behaviours: BehavioursTable;
+  promise_pillars: PromisePillarsTable;
+  promise_behaviours: PromiseBehavioursTable;
+  promise_acknowledgements: PromiseAcknowledgementsTable;
 }
 
 export type User = Selectable<UsersTable>;

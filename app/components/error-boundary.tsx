@@ -61,6 +61,8 @@ function describeDenial(denial: Decision | undefined, t: (key: string, options?:
       return t("errors.needManager", { department: denial.department });
     case "role":
       return t("errors.needRole", { role: t(`roles.${denial.role}`) });
+    case "leaderOrManager":
+      return t("errors.needLeaderOrManager");
     default:
       return t("errors.forbiddenBody");
   }

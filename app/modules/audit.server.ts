@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Database } from "#db/connect.ts";
+import { jsonb } from "#db/jsonb.ts";
 
 /** Appends to the audit log, inside the caller's transaction. */
 export async function audit(
@@ -12,7 +12,7 @@ export async function audit(
       actor_id: entry.actorId,
       action: entry.action,
       subject: entry.subject,
-      details: sql`${JSON.stringify(entry.details ?? {})}::jsonb`,
+      details: jsonb(entry.details ?? {}),
     })
     .execute();
 }

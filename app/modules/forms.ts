@@ -38,7 +38,11 @@ export const UuidSchema = z.string().uuid();
 
 /** A failed command: field errors (locale keys) to show next to the form fields. */
 export class CommandError extends Error {
-  constructor(readonly fieldErrors: Record<string, string[]>) {
+  /** `status`: 422 for a rule of the product, 409 for a conflict with someone else's change. */
+  constructor(
+    readonly fieldErrors: Record<string, string[]>,
+    readonly status: 409 | 422 = 422,
+  ) {
     super(`Command refused: ${JSON.stringify(fieldErrors)}`);
     this.name = "CommandError";
   }

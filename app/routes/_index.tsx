@@ -3,24 +3,49 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AREAS } from "#app/components/layout.tsx";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
+import { AcknowledgePanel } from "#app/modules/promise/acknowledge-panel.tsx";
+import { currentPromiseFor } from "#app/modules/promise/loaders.server.ts";
+import { Fallback } from "#app/modules/promise/promise-view.tsx";
 import { titled } from "#app/utils/meta.ts";
 
 export const meta = titled("home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
-  return { name: user.name, departments: user.departments, role: user.role };
+  const { promise, acknowledgedAt } = await currentPromiseFor(request, user);
+  return { name: user.name, departments: user.departments, role: user.role, promise, acknowledgedAt };
 }
 
 export default function Home() {
   const { t } = useTranslation();
-  const { name, departments, role } = useLoaderData<typeof loader>();
+  const { name, departments, role, promise, acknowledgedAt } = useLoaderData<typeof loader>();
   return (
     <>
       <section aria-labelledby="welcome-title" className="hero">
         <h1 id="welcome-title">{t("home.welcome", { name })}</h1>
         <p className="lead">{t("home.lead")}</p>
       </section>
+      {promise ? (
+        <section aria-labelledby="promise-short" className="panel promise-short">
+          <h2 id="promise-short">
+            {promise.title.text} <Fallback text={promise.title} />
+          </h2>
+          <ol className="pillar-list">
+            {promise.pillars.map((p) => (
+              <li key={p.id}>
+                <strong>{p.title.text}</strong>
+                <span className="muted"> · {t("home.behaviourCount", { count: p.behaviours.length })}</span>
+              </li>
+            ))}
+          </ol>
+          <p>
+            <Link to="/promise">{t("home.readPromise")}</Link>
+          </p>
+          {acknowledgedAt ? null : (
+            <AcknowledgePanel versionId={promise.id} number={promise.number!} acknowledgedAt={null} />
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="my-departments" className="panel">
         <h2 id="my-departments">{t("home.yourDepartments")}</h2>
         {departments.length ? (

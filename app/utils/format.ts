@@ -19,5 +19,7 @@ export function useFormat() {
         new Date(value),
       ),
     number: (value: number) => new Intl.NumberFormat(tag).format(value),
+    percent: (share: number) =>
+      new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }).format(share),
   };
 }

@@ -27,7 +27,7 @@ export async function handleSubmission<Schema extends z.ZodTypeAny, R>(
       const { form: formErrors, ...fieldErrors } = error.fieldErrors;
       return {
         ok: false as const,
-        response: data({ result: submission.reply({ formErrors, fieldErrors, hideFields }) }, { status: 422 }),
+        response: data({ result: submission.reply({ formErrors, fieldErrors, hideFields }) }, { status: error.status }),
       };
     }
     throw error;

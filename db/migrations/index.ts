@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-people-and-auth.ts";
+import * as m002 from "./2026-11-25-002-service-promise.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -8,6 +9,7 @@ import * as m001 from "./2026-11-25-001-people-and-auth.ts";
  */
 const migrations: Record<string, Migration> = {
   "2026-11-25-001-people-and-auth": m001,
+  "2026-11-25-002-service-promise": m002,
 };
 
 export const migrationProvider: MigrationProvider = {

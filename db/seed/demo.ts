@@ -2,6 +2,7 @@ import type { Database } from "#db/connect.ts";
 import type { Locale, Role } from "#db/schema.ts";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { createDepartment, createUser } from "#test/factories.ts";
+import { seedPromise } from "./promise.ts";
 
 export const DEMO_PASSWORD = "serviceloop";
 
@@ -82,12 +83,13 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
   await db.transaction().execute(async (trx) => {
     const ids = new Map<Slug, string>();
     for (const d of DEPARTMENTS) ids.set(d.slug, (await createDepartment(trx, d)).id);
+    const people: { id: string; email: string }[] = [];
     for (const p of PEOPLE) {
       const departments = [
         ...(p.member ?? []).map((slug) => ({ id: ids.get(slug)!, isManager: false })),
         ...(p.manages ?? []).map((slug) => ({ id: ids.get(slug)!, isManager: true })),
       ];
-      await createUser(trx, {
+      const user = await createUser(trx, {
         email: p.email,
         name: p.name,
         role: p.role ?? "employee",
@@ -95,7 +97,10 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
         passwordHash,
         departments,
       });
+      people.push({ id: user.id, email: user.email });
     }
+    const leader = people.find((p) => p.email === "leader@demo.test")!;
+    await seedPromise(trx, { leaderId: leader.id, people });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };
 }

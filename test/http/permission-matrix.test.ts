@@ -34,11 +34,23 @@ const adminOnly = (status: number): Expect => ({
   leader: 403,
   admin: status,
 });
+const leadersAndAdmins = (status: number): Expect => ({
+  anonymous: 302,
+  employee: 403,
+  manager: 403,
+  leader: status,
+  admin: status,
+});
+
+interface Ids {
+  adminId: string;
+  behaviourId: string;
+}
 
 interface Row {
   route: string;
   method: "GET" | "POST";
-  path: string | ((ids: { adminId: string }) => string);
+  path: string | ((ids: Ids) => string);
   expect: Expect;
   form?: Record<string, string>;
 }
@@ -55,7 +67,49 @@ const MATRIX: Row[] = [
   { route: "invite.$token", method: "POST", path: "/invite/not-a-real-invitation-token", expect: all(400) },
   { route: "profile", method: "GET", path: "/profile", expect: signedIn(200) },
   { route: "profile", method: "POST", path: "/profile", expect: signedIn(400) },
-  { route: "promise", method: "GET", path: "/promise", expect: signedIn(200) },
+  { route: "promise._index", method: "GET", path: "/promise", expect: signedIn(200) },
+  { route: "promise._index", method: "POST", path: "/promise", expect: signedIn(400) },
+  { route: "promise.draft._index", method: "GET", path: "/promise/draft", expect: leadersAndAdmins(200) },
+  { route: "promise.draft._index", method: "POST", path: "/promise/draft", expect: leadersAndAdmins(400) },
+  // The demo company has no draft: nothing to preview or translate.
+  { route: "promise.draft.preview", method: "GET", path: "/promise/draft/preview", expect: leadersAndAdmins(404) },
+  {
+    route: "promise.draft.translations",
+    method: "GET",
+    path: "/promise/draft/translations",
+    expect: leadersAndAdmins(404),
+  },
+  {
+    route: "promise.draft.translations",
+    method: "POST",
+    path: "/promise/draft/translations",
+    expect: leadersAndAdmins(400),
+  },
+  { route: "promise.versions._index", method: "GET", path: "/promise/versions", expect: signedIn(200) },
+  { route: "promise.versions.$number", method: "GET", path: "/promise/versions/1", expect: signedIn(200) },
+  { route: "promise.versions.$number", method: "GET", path: "/promise/versions/99", expect: signedIn(404) },
+  { route: "promise.versions.$number", method: "GET", path: "/promise/versions/x", expect: signedIn(404) },
+  { route: "promise.compare", method: "GET", path: "/promise/compare?from=1&to=2", expect: signedIn(200) },
+  { route: "promise.compare", method: "GET", path: "/promise/compare?from=1&to=oops", expect: signedIn(404) },
+  {
+    route: "promise.acknowledgements",
+    method: "GET",
+    path: "/promise/acknowledgements",
+    expect: { anonymous: 302, employee: 403, manager: 200, leader: 200, admin: 200 },
+  },
+  {
+    route: "behaviours.$id",
+    method: "GET",
+    path: ({ behaviourId }) => `/behaviours/${behaviourId}`,
+    expect: signedIn(200),
+  },
+  {
+    route: "behaviours.$id",
+    method: "GET",
+    path: "/behaviours/00000000-0000-4000-8000-000000000000",
+    expect: signedIn(404),
+  },
+  { route: "behaviours.$id", method: "GET", path: "/behaviours/not-an-id", expect: signedIn(404) },
   { route: "stories", method: "GET", path: "/stories", expect: signedIn(200) },
   { route: "shadowing", method: "GET", path: "/shadowing", expect: signedIn(200) },
   { route: "kpis", method: "GET", path: "/kpis", expect: signedIn(200) },
@@ -111,7 +165,7 @@ const MATRIX: Row[] = [
 
 let server: AppServer;
 const clients = new Map<Who, HttpClient>();
-let adminId = "";
+const ids: Ids = { adminId: "", behaviourId: "" };
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -123,7 +177,12 @@ beforeAll(async () => {
     .get("admin")!
     .get("/admin/people")
     .then((r) => r.text());
-  adminId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Astrid Admin/.exec(people)![1]!;
+  ids.adminId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Astrid Admin/.exec(people)![1]!;
+  const promise = await clients
+    .get("employee")!
+    .get("/promise")
+    .then((r) => r.text());
+  ids.behaviourId = /href="\/behaviours\/([0-9a-f-]{36})"/.exec(promise)![1]!;
 });
 
 afterAll(async () => {
@@ -140,12 +199,12 @@ describe("permission matrix", () => {
   });
 
   for (const row of MATRIX) {
-    const label = typeof row.path === "string" ? row.path : row.path({ adminId: ":id" });
+    const label = typeof row.path === "string" ? row.path : row.path({ adminId: ":id", behaviourId: ":id" });
     it(`${row.method} ${label}`, async () => {
       const actual: Partial<Expect> = {};
       for (const who of WHO) {
         const client = clients.get(who)!;
-        const url = typeof row.path === "string" ? row.path : row.path({ adminId });
+        const url = typeof row.path === "string" ? row.path : row.path(ids);
         const response = row.method === "GET" ? await client.get(url) : await client.post(url, row.form ?? {});
         await response.arrayBuffer();
         actual[who] = response.status;

@@ -55,3 +55,25 @@ describe("policy", () => {
     expect(can(actor("admin"), "unknown:action" as never, undefined as never)).toBe(false);
   });
 });
+
+describe("service promise permissions", () => {
+  it("lets leaders and admins write the promise, nobody else", () => {
+    expect(can(actor("leader"), "promise:edit", undefined)).toBe(true);
+    expect(can(actor("admin"), "promise:edit", undefined)).toBe(true);
+    expect(authorize(managerOfCs, "promise:edit", undefined)).toEqual({
+      allowed: false,
+      reason: "role",
+      role: "leader",
+    });
+    expect(can(memberOfCs, "promise:edit", undefined)).toBe(false);
+  });
+
+  it("shows acknowledgements to leaders, admins and managers, not to other employees", () => {
+    expect(can(actor("leader"), "promise:acknowledgements", undefined)).toBe(true);
+    expect(can(managerOfCs, "promise:acknowledgements", undefined)).toBe(true);
+    expect(authorize(memberOfCs, "promise:acknowledgements", undefined)).toEqual({
+      allowed: false,
+      reason: "leaderOrManager",
+    });
+  });
+});

@@ -32,11 +32,19 @@ export interface Actions {
   "departments:manage": undefined;
   /** Run a department's CX review (and see its manager views). */
   "department:manage": DepartmentSubject;
+  /** Write, translate and publish the service promise. */
+  "promise:edit": undefined;
+  /** See who has acknowledged the promise: leaders everywhere, managers in their departments. */
+  "promise:acknowledgements": undefined;
 }
 
 export type Action = keyof Actions;
 
-export type Denial = { reason: "signin" } | { reason: "role"; role: Role } | { reason: "manager"; department: string };
+export type Denial =
+  | { reason: "signin" }
+  | { reason: "role"; role: Role }
+  | { reason: "manager"; department: string }
+  | { reason: "leaderOrManager" };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
@@ -55,6 +63,14 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       if (actor.role === "leader" || managesDepartment(actor, department.id)) return ALLOW;
       return { allowed: false, reason: "manager", department: department.name };
     }
+    case "promise:edit":
+      return actor.role === "leader" || actor.role === "admin"
+        ? ALLOW
+        : { allowed: false, reason: "role", role: "leader" };
+    case "promise:acknowledgements":
+      return actor.role === "leader" || actor.role === "admin" || isManager(actor)
+        ? ALLOW
+        : { allowed: false, reason: "leaderOrManager" };
     default:
       return { allowed: false, reason: "role", role: "admin" };
   }
@@ -66,6 +82,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, subject: A
 
 export function managesDepartment(actor: Actor, departmentId: string): boolean {
   return actor.departments.some((d) => d.id === departmentId && d.isManager);
+}
+
+/** Leaders and admins see every department; a manager sees the departments they manage. */
+export function seesAllDepartments(actor: Actor): boolean {
+  return actor.role === "leader" || actor.role === "admin";
 }
 
 export function isManager(actor: Actor): boolean {
