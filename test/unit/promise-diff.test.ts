@@ -119,3 +119,25 @@ describe("translations", () => {
     expect(localize("Vårt löfte", {}, "title", "sv", "sv", "x")).toEqual({ text: "Vårt löfte", fallback: false });
   });
 });
+
+describe("moves", () => {
+  it("does not call an item moved because a neighbour was removed or added, only when the order changes", () => {
+    const v1 = doc([
+      { pillarId: "p", title: "P", behaviours: [behaviour("a", "A"), behaviour("b", "B"), behaviour("c", "C")] },
+    ]);
+    const removedFirst = doc([{ pillarId: "p", title: "P", behaviours: [behaviour("b", "B"), behaviour("c", "C")] }]);
+    expect(diffPromise(v1, removedFirst).pillars[0]!.behaviours.map((b) => "moved" in b && b.moved)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const swapped = doc([
+      { pillarId: "p", title: "P", behaviours: [behaviour("a", "A"), behaviour("c", "C"), behaviour("b", "B")] },
+    ]);
+    expect(diffPromise(v1, swapped).pillars[0]!.behaviours.map((b) => "moved" in b && b.moved)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+});

@@ -38,6 +38,17 @@ function fieldChanges<T>(before: T, after: T, fields: readonly (keyof T & string
 }
 
 /**
+ * Whether `id` changed place among the items both lists share: items added
+ * or removed around it do not make it "moved".
+ */
+function reordered(before: string[], after: string[], id: string): boolean {
+  const shared = new Set(before.filter((x) => after.includes(x)));
+  const a = before.filter((x) => shared.has(x));
+  const b = after.filter((x) => shared.has(x));
+  return a.indexOf(id) !== b.indexOf(id);
+}
+
+/**
  * What changed from one version to another. Pillars and behaviours are
  * matched by identity, not by position or title, so an edited behaviour is
  * "changed" (with a word diff) and a behaviour moved to another pillar is
@@ -55,17 +66,21 @@ export function diffPromise(before: PromiseDocument, after: PromiseDocument): Pr
   );
   const afterBehaviourIds = new Set(after.pillars.flatMap((p) => p.behaviours.map((b) => b.behaviourId)));
 
-  const pillars: PillarChange[] = after.pillars.map((pillar, index) => {
+  const pillars: PillarChange[] = after.pillars.map((pillar) => {
     const old = beforePillars.get(pillar.pillarId);
-    const behaviours: ItemChange<PromiseBehaviour>[] = pillar.behaviours.map((behaviour, bIndex) => {
+    const behaviours: ItemChange<PromiseBehaviour>[] = pillar.behaviours.map((behaviour) => {
       const previous = beforeBehaviours.get(behaviour.behaviourId);
       if (!previous) {
         summary.added++;
         return { kind: "added", item: behaviour };
       }
-      const oldPillar = beforePillars.get(previous.pillarId);
-      const oldIndex = oldPillar?.behaviours.findIndex((b) => b.behaviourId === behaviour.behaviourId) ?? -1;
-      const moved = previous.pillarId !== pillar.pillarId || oldIndex !== bIndex;
+      const moved =
+        previous.pillarId !== pillar.pillarId ||
+        reordered(
+          beforePillars.get(previous.pillarId)?.behaviours.map((b) => b.behaviourId) ?? [],
+          pillar.behaviours.map((b) => b.behaviourId),
+          behaviour.behaviourId,
+        );
       const fields = fieldChanges(previous.behaviour, behaviour, ["title", "description", "examples"]);
       if (fields.length) {
         summary.changed++;
@@ -84,13 +99,17 @@ export function diffPromise(before: PromiseDocument, after: PromiseDocument): Pr
       summary.added++;
       return { change: { kind: "added", item: pillar }, behaviours };
     }
-    const oldIndex = before.pillars.findIndex((p) => p.pillarId === pillar.pillarId);
+    const moved = reordered(
+      before.pillars.map((p) => p.pillarId),
+      after.pillars.map((p) => p.pillarId),
+      pillar.pillarId,
+    );
     const fields = fieldChanges(old, pillar, ["title", "body"]);
     if (fields.length) summary.changed++;
     return {
       change: fields.length
-        ? { kind: "changed", before: old, after: pillar, fields, moved: oldIndex !== index }
-        : { kind: "unchanged", item: pillar, moved: oldIndex !== index },
+        ? { kind: "changed", before: old, after: pillar, fields, moved }
+        : { kind: "unchanged", item: pillar, moved },
       behaviours,
     };
   });
