@@ -8,7 +8,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: [
-      "test/unit/**/*.test.ts",
+      "test/unit/**/*.test.{ts,tsx}",
       "test/integration/**/*.test.ts",
       "test/http/**/*.test.ts",
       // Tests that reach behind a running server into its database: PostgreSQL only.

@@ -10,6 +10,8 @@ import type { DB } from "./schema.ts";
 
 /** PostgreSQL type ids whose parsing must be the same on both drivers. */
 const INT8 = 20;
+/** Calendar dates stay "YYYY-MM-DD" strings: a Date would shift them by the time zone. */
+const DATE = 1082;
 
 export type Database = Kysely<DB>;
 
@@ -29,7 +31,7 @@ export interface ConnectOptions {
 /**
  * Builds a Kysely instance for the server (postgres.js, pooled) or the embedded
  * engine (PGlite). Both return the same JavaScript types: int8 as number,
- * timestamptz as Date, numeric as string.
+ * timestamptz as Date, date as "YYYY-MM-DD", numeric as string.
  */
 export function connect(options: ConnectOptions): Database {
   const slowQueryMs = options.slowQueryMs ?? 50;
@@ -59,6 +61,12 @@ export function connect(options: ConnectOptions): Database {
           serialize: (value: number | bigint | string) => String(value),
           parse: (value: string) => Number(value),
         },
+        date: {
+          to: DATE,
+          from: [DATE],
+          serialize: (value: string) => value,
+          parse: (value: string) => value,
+        },
       },
     });
     return new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }), log });
@@ -68,7 +76,7 @@ export function connect(options: ConnectOptions): Database {
   const pglite = new PGlite({
     dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
     loadDataDir: options.loadDataDir,
-    parsers: { [INT8]: (value: string) => Number(value) },
+    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
   });
   return new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
 }

@@ -1,6 +1,10 @@
 import { sql, type RawBuilder } from "kysely";
 
-/** A value as a jsonb parameter: both drivers then send jsonb, never text. */
-export function jsonb<T>(value: T): RawBuilder<T> {
-  return sql<T>`${JSON.stringify(value)}::jsonb`;
+/**
+ * An object as a jsonb parameter. The object itself is passed (each driver
+ * serialises it once); a pre-stringified value would be stored as a JSON
+ * string by postgres.js. Objects only: postgres.js sends arrays as arrays.
+ */
+export function jsonb<T extends Record<string, unknown>>(value: T): RawBuilder<T> {
+  return sql<T>`${value}::jsonb`;
 }
