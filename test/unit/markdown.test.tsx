@@ -5,7 +5,9 @@ import { Markdown } from "#app/components/markdown.tsx";
 describe("Markdown", () => {
   it("renders markdown but never raw HTML or script links", () => {
     const html = renderToStaticMarkup(
-      <Markdown>{'**Call back** <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))'}</Markdown>,
+      <Markdown>
+        {'**Call back** <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))'}
+      </Markdown>,
     );
     expect(html).toContain("<strong>Call back</strong>");
     expect(html).not.toContain("<script");
