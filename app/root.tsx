@@ -2,7 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
+import { getDb } from "#db/client.server.ts";
 import { getCurrentUser } from "#app/modules/auth/session.server.ts";
+import { unreadNotificationCount } from "#app/modules/stories/queries.server.ts";
 import { readFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { getI18n, type Locale } from "#app/i18n/i18n.ts";
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         email: user.email,
         role: user.role,
         departments: user.departments,
+        unread: await unreadNotificationCount(getDb(), user.id),
       },
     },
     clear ? { headers: { "Set-Cookie": clear } } : undefined,

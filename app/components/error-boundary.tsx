@@ -63,6 +63,8 @@ function describeDenial(denial: Decision | undefined, t: (key: string, options?:
       return t("errors.needRole", { role: t(`roles.${denial.role}`) });
     case "leaderOrManager":
       return t("errors.needLeaderOrManager");
+    case "author":
+      return t("errors.needAuthor");
     default:
       return t("errors.forbiddenBody");
   }

@@ -55,6 +55,18 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
           <div className="header-tools">
             <LanguageSwitch />
+            {user ? (
+              <Link to="/notifications" className="bell">
+                <span aria-hidden="true">🔔</span>
+                <span className="visually-hidden">{t("notifications.title")}</span>
+                {user.unread ? (
+                  <span className="bell__count">
+                    {user.unread}
+                    <span className="visually-hidden"> {t("notifications.unread")}</span>
+                  </span>
+                ) : null}
+              </Link>
+            ) : null}
             {user ? <UserMenu name={user.name || user.email} /> : null}
           </div>
         </div>

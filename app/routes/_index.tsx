@@ -6,6 +6,8 @@ import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { AcknowledgePanel } from "#app/modules/promise/acknowledge-panel.tsx";
 import { currentPromiseFor } from "#app/modules/promise/loaders.server.ts";
 import { Fallback } from "#app/modules/promise/promise-view.tsx";
+import { getDb } from "#db/client.server.ts";
+import { plainExcerpt, storyOfTheWeek } from "#app/modules/stories/queries.server.ts";
 import { titled } from "#app/utils/meta.ts";
 
 export const meta = titled("home.title");
@@ -13,12 +15,27 @@ export const meta = titled("home.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
   const { promise, acknowledgedAt } = await currentPromiseFor(request, user);
-  return { name: user.name, departments: user.departments, role: user.role, promise, acknowledgedAt };
+  const featured = await storyOfTheWeek(getDb(), user);
+  return {
+    name: user.name,
+    departments: user.departments,
+    role: user.role,
+    promise,
+    acknowledgedAt,
+    storyOfWeek: featured
+      ? {
+          id: featured.id,
+          title: featured.title,
+          excerpt: plainExcerpt(featured.body, 320),
+          authorName: featured.author_name,
+        }
+      : null,
+  };
 }
 
 export default function Home() {
   const { t } = useTranslation();
-  const { name, departments, role, promise, acknowledgedAt } = useLoaderData<typeof loader>();
+  const { name, departments, role, promise, acknowledgedAt, storyOfWeek } = useLoaderData<typeof loader>();
   return (
     <>
       <section aria-labelledby="welcome-title" className="hero">
@@ -44,6 +61,17 @@ export default function Home() {
           {acknowledgedAt ? null : (
             <AcknowledgePanel versionId={promise.id} number={promise.number!} acknowledgedAt={null} />
           )}
+        </section>
+      ) : null}
+      {storyOfWeek ? (
+        <section aria-labelledby="story-of-week" className="panel story-of-week">
+          <h2 id="story-of-week">{t("home.storyOfWeek")}</h2>
+          <h3>{storyOfWeek.title}</h3>
+          <p className="muted">{storyOfWeek.authorName}</p>
+          <p>{storyOfWeek.excerpt}</p>
+          <p>
+            <Link to={`/stories/${storyOfWeek.id}`}>{t("home.readStory")}</Link>
+          </p>
         </section>
       ) : null}
       <section aria-labelledby="my-departments" className="panel">

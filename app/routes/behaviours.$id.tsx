@@ -11,6 +11,9 @@ import { localize } from "#app/modules/promise/model.ts";
 import { Fallback } from "#app/modules/promise/promise-view.tsx";
 import { getBehaviourHistory } from "#app/modules/promise/queries.server.ts";
 import { sourceHash } from "#app/modules/promise/source-hash.ts";
+import { behaviourTags } from "#app/modules/stories/labels.server.ts";
+import { listStories } from "#app/modules/stories/queries.server.ts";
+import { StoryCard } from "#app/modules/stories/story-card.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -24,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const latest = history?.appearances[0];
   assertFound(latest);
   const locale = await resolveLocale(request, user.locale);
+  const stories = await listStories(getDb(), user, {}, { behaviourId: id.success ? id.data : undefined, limit: 20 });
   const text = (original: string, translations: typeof latest.translations, field: string) =>
     localize(original, translations, field, locale, latest.source_locale, sourceHash(original));
   return {
@@ -35,13 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       retiredAt: history!.retiredAt,
       versions: history!.appearances.map((a) => a.number!),
     },
+    stories: stories.items,
+    tags: await behaviourTags(
+      stories.items.flatMap((s) => s.behaviourIds),
+      locale,
+    ),
   };
 }
 
 export default function BehaviourPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { behaviour } = useLoaderData<typeof loader>();
+  const { behaviour, stories, tags } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="behaviour-title">
       <p className="breadcrumb">
@@ -61,9 +70,17 @@ export default function BehaviourPage() {
         </section>
       ) : null}
       <p className="muted">{t("promise.inVersions", { versions: behaviour.versions.slice().reverse().join(", ") })}</p>
-      <section aria-labelledby="tagged-title" className="notice">
+      <section aria-labelledby="tagged-title">
         <h2 id="tagged-title">{t("promise.taggedTitle")}</h2>
-        <p>{t("promise.taggedEmpty")}</p>
+        {stories.length ? (
+          <div className="story-list">
+            {stories.map((s) => (
+              <StoryCard key={s.id} story={s} tags={tags} />
+            ))}
+          </div>
+        ) : (
+          <p className="notice">{t("promise.taggedEmpty")}</p>
+        )}
       </section>
     </section>
   );

@@ -13,6 +13,7 @@ import { requirePermission, startSession } from "#app/modules/auth/session.serve
 import { LocaleSchema, NameSchema } from "#app/modules/forms.ts";
 import { changePassword, getPerson, updateProfile } from "#app/modules/people/people.server.ts";
 import { ChangePasswordSchema } from "#app/modules/people/schemas.server.ts";
+import { listStories } from "#app/modules/stories/queries.server.ts";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 import { handleSubmission, intentOf } from "#app/utils/submission.server.ts";
@@ -23,8 +24,17 @@ const ProfileSchema = z.object({ name: NameSchema, locale: LocaleSchema });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
-  const person = await getPerson(getDb(), user.id);
+  const db = getDb();
+  const person = await getPerson(db, user.id);
+  const [written, named] = await Promise.all([
+    listStories(db, user, {}, { authorId: user.id, limit: 10 }),
+    listStories(db, user, {}, { namedUserId: user.id, limit: 10 }),
+  ]);
   return {
+    stories: {
+      written: written.items.map((s) => ({ id: s.id, title: s.title })),
+      named: named.items.map((s) => ({ id: s.id, title: s.title })),
+    },
     person: {
       name: person?.name ?? user.name,
       email: user.email,
@@ -67,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Profile() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { person } = useLoaderData<typeof loader>();
+  const { person, stories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [profileForm, profileFields] = useForm<{ name: string; locale: string }>({
     id: "profile",
@@ -114,6 +124,25 @@ export default function Profile() {
           </>
         ) : null}
       </dl>
+
+      <div className="two-columns">
+        {(["written", "named"] as const).map((which) => (
+          <section key={which} aria-labelledby={`stories-${which}`} className="panel">
+            <h2 id={`stories-${which}`}>{t(which === "written" ? "stories.yours" : "stories.namedIn")}</h2>
+            {stories[which].length ? (
+              <ul className="plain-list">
+                {stories[which].map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/stories/${s.id}`}>{s.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">—</p>
+            )}
+          </section>
+        ))}
+      </div>
 
       <div className="two-columns">
         <section aria-labelledby="details-title" className="panel">

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-people-and-auth.ts";
 import * as m002 from "./2026-11-25-002-service-promise.ts";
+import * as m003 from "./2026-11-25-003-stories.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -10,6 +11,7 @@ import * as m002 from "./2026-11-25-002-service-promise.ts";
 const migrations: Record<string, Migration> = {
   "2026-11-25-001-people-and-auth": m001,
   "2026-11-25-002-service-promise": m002,
+  "2026-11-25-003-stories": m003,
 };
 
 export const migrationProvider: MigrationProvider = {

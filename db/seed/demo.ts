@@ -3,6 +3,7 @@ import type { Locale, Role } from "#db/schema.ts";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { createDepartment, createUser } from "#test/factories.ts";
 import { seedPromise } from "./promise.ts";
+import { seedStories } from "./stories.ts";
 
 export const DEMO_PASSWORD = "serviceloop";
 
@@ -100,7 +101,12 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
       people.push({ id: user.id, email: user.email });
     }
     const leader = people.find((p) => p.email === "leader@demo.test")!;
-    await seedPromise(trx, { leaderId: leader.id, people });
+    const behaviours = await seedPromise(trx, { leaderId: leader.id, people });
+    await seedStories(trx, {
+      people: new Map(people.map((p) => [p.email, p.id])),
+      departments: ids,
+      behaviours,
+    });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };
 }

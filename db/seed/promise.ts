@@ -109,7 +109,7 @@ async function seedVersion(
 export async function seedPromise(
   db: Database,
   input: { leaderId: string; people: { id: string; email: string }[] },
-): Promise<void> {
+): Promise<Map<string, string>> {
   const identities = { pillars: new Map<string, string>(), behaviours: new Map<string, string>() };
   const day = 86_400_000;
   const v1At = new Date(Date.now() - 182 * day);
@@ -148,4 +148,5 @@ export async function seedPromise(
     return rows;
   });
   await db.insertInto("promise_acknowledgements").values(acknowledgements).execute();
+  return identities.behaviours;
 }

@@ -45,6 +45,9 @@ const leadersAndAdmins = (status: number): Expect => ({
 interface Ids {
   adminId: string;
   behaviourId: string;
+  /** Published stories written by the demo employee during setup (the second one gets hidden). */
+  storyId: string;
+  hiddenStoryId: string;
 }
 
 interface Row {
@@ -110,7 +113,41 @@ const MATRIX: Row[] = [
     expect: signedIn(404),
   },
   { route: "behaviours.$id", method: "GET", path: "/behaviours/not-an-id", expect: signedIn(404) },
-  { route: "stories", method: "GET", path: "/stories", expect: signedIn(200) },
+  { route: "stories._index", method: "GET", path: "/stories", expect: signedIn(200) },
+  { route: "stories._index", method: "GET", path: "/stories?q=storm&channel=phone", expect: signedIn(200) },
+  { route: "stories.new", method: "GET", path: "/stories/new", expect: signedIn(200) },
+  { route: "stories.new", method: "POST", path: "/stories/new", expect: signedIn(400) },
+  { route: "stories.$id._index", method: "GET", path: ({ storyId }) => `/stories/${storyId}`, expect: signedIn(200) },
+  {
+    route: "stories.$id._index",
+    method: "GET",
+    path: "/stories/00000000-0000-4000-8000-000000000000",
+    expect: signedIn(404),
+  },
+  { route: "stories.$id._index", method: "POST", path: ({ storyId }) => `/stories/${storyId}`, expect: signedIn(400) },
+  {
+    route: "stories.$id._index",
+    method: "POST",
+    path: ({ hiddenStoryId }) => `/stories/${hiddenStoryId}`,
+    form: { intent: "hide", reason: "Matrix check" },
+    // Hiding: the managers of the story's department (Customer Service) and admins. Once the
+    // manager has hidden it, the leader (no moderator) no longer sees it at all.
+    expect: { anonymous: 302, employee: 403, manager: 302, leader: 404, admin: 302 },
+  },
+  {
+    route: "stories.$id.edit",
+    method: "GET",
+    path: ({ storyId }) => `/stories/${storyId}/edit`,
+    expect: { anonymous: 302, employee: 200, manager: 403, leader: 403, admin: 403 },
+  },
+  {
+    route: "stories.$id.edit",
+    method: "POST",
+    path: ({ storyId }) => `/stories/${storyId}/edit`,
+    expect: { anonymous: 302, employee: 400, manager: 403, leader: 403, admin: 403 },
+  },
+  { route: "notifications", method: "GET", path: "/notifications", expect: signedIn(200) },
+  { route: "notifications", method: "POST", path: "/notifications", expect: signedIn(302) },
   { route: "shadowing", method: "GET", path: "/shadowing", expect: signedIn(200) },
   { route: "kpis", method: "GET", path: "/kpis", expect: signedIn(200) },
   { route: "reviews", method: "GET", path: "/reviews", expect: signedIn(200) },
@@ -159,13 +196,14 @@ const MATRIX: Row[] = [
   },
   { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/nope", expect: adminOnly(404) },
   { route: "admin.departments.$slug", method: "POST", path: "/admin/departments/claims", expect: adminOnly(400) },
+  { route: "api.v1.me", method: "GET", path: "/api/v1/me", expect: { ...all(200), anonymous: 401 } },
   { route: "$", method: "GET", path: "/no/such/page", expect: all(404) },
   { route: "$", method: "POST", path: "/no/such/page", expect: all(404) },
 ];
 
 let server: AppServer;
 const clients = new Map<Who, HttpClient>();
-const ids: Ids = { adminId: "", behaviourId: "" };
+const ids: Ids = { adminId: "", behaviourId: "", storyId: "", hiddenStoryId: "" };
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -183,6 +221,27 @@ beforeAll(async () => {
     .get("/promise")
     .then((r) => r.text());
   ids.behaviourId = /href="\/behaviours\/([0-9a-f-]{36})"/.exec(promise)![1]!;
+  const form = await clients
+    .get("employee")!
+    .get("/stories/new")
+    .then((r) => r.text());
+  const department = /<option value="([0-9a-f-]{36})"[^>]*>Customer Service<\/option>/.exec(form)![1]!;
+  const publish = async (title: string) => {
+    const created = await clients.get("employee")!.post("/stories/new", {
+      intent: "publish",
+      title,
+      body: "A customer was helped.",
+      channel: "phone",
+      happenedOn: "2026-10-01",
+      departmentId: department,
+      language: "en",
+      behaviours: ids.behaviourId,
+      consent: "anonymised",
+    });
+    return /\/stories\/([0-9a-f-]{36})/.exec(created.headers.get("location") ?? "")![1]!;
+  };
+  ids.storyId = await publish("A matrix story");
+  ids.hiddenStoryId = await publish("A matrix story to hide");
 });
 
 afterAll(async () => {
@@ -199,7 +258,10 @@ describe("permission matrix", () => {
   });
 
   for (const row of MATRIX) {
-    const label = typeof row.path === "string" ? row.path : row.path({ adminId: ":id", behaviourId: ":id" });
+    const label =
+      typeof row.path === "string"
+        ? row.path
+        : row.path({ adminId: ":id", behaviourId: ":id", storyId: ":id", hiddenStoryId: ":id" });
     it(`${row.method} ${label}`, async () => {
       const actual: Partial<Expect> = {};
       for (const who of WHO) {

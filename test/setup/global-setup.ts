@@ -8,7 +8,7 @@ import { PGliteDialect } from "kysely-pglite-dialect";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { connect, migrateToLatest } from "#db/connect.ts";
-import { buildAppOnce } from "./build.ts";
+import { cleanBuildMarkers } from "./build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,8 +24,8 @@ declare module "vitest" {
 
 /**
  * Migrates one template database per run (PGlite dump or PostgreSQL template
- * database) so that each test file starts from a clone instead of migrating,
- * and builds the app once for the HTTP and browser tests.
+ * database) so that each test file starts from a clone instead of migrating.
+ * The app is built on demand by the first test that starts a server.
  */
 export default async function setup(project: TestProject) {
   const runId = `${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`;
@@ -67,8 +67,7 @@ export default async function setup(project: TestProject) {
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
   }
 
-  const needsBuild = project.config.include.some((pattern) => pattern.includes("http") || pattern.includes("e2e"));
-  if (needsBuild) buildAppOnce();
+  cleanups.push(async () => cleanBuildMarkers(runId));
 
   return async () => {
     for (const cleanup of cleanups) await cleanup();

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "#test/db.ts";
-import { ROOT } from "#test/setup/build.ts";
+import { ensureAppBuilt, ROOT } from "#test/setup/build.ts";
+import { inject } from "vitest";
 
 export interface AppServer {
   baseUrl: string;
@@ -21,6 +22,7 @@ export interface AppServer {
  * and seeds the demo company on start.
  */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  await ensureAppBuilt(inject("runId"));
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   const dbEnv: Record<string, string> = {};

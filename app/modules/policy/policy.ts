@@ -24,6 +24,12 @@ export interface DepartmentSubject {
   name: string;
 }
 
+export interface StorySubject {
+  authorId: string;
+  departmentId: string;
+  departmentName: string;
+}
+
 /** Each action with the subject it needs (`undefined` = none). */
 export interface Actions {
   /** Use the signed-in parts of the app: home, profile, areas, directory. */
@@ -36,6 +42,14 @@ export interface Actions {
   "promise:edit": undefined;
   /** See who has acknowledged the promise: leaders everywhere, managers in their departments. */
   "promise:acknowledgements": undefined;
+  /** Change or delete a story: its author only. */
+  "story:edit": StorySubject;
+  /** Hide a story with a reason (and show it again): its department's managers and admins. */
+  "story:moderate": StorySubject;
+  /** Feature a story for the next CX review: managers of the story's department. */
+  "story:feature": StorySubject;
+  /** Choose the story of the week shown on everyone's home page. */
+  "story:story-of-week": undefined;
 }
 
 export type Action = keyof Actions;
@@ -44,7 +58,8 @@ export type Denial =
   | { reason: "signin" }
   | { reason: "role"; role: Role }
   | { reason: "manager"; department: string }
-  | { reason: "leaderOrManager" };
+  | { reason: "leaderOrManager" }
+  | { reason: "author" };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
@@ -71,6 +86,20 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       return actor.role === "leader" || actor.role === "admin" || isManager(actor)
         ? ALLOW
         : { allowed: false, reason: "leaderOrManager" };
+    case "story:edit":
+      return (subject as StorySubject).authorId === actor.id ? ALLOW : { allowed: false, reason: "author" };
+    case "story:moderate": {
+      const story = subject as StorySubject;
+      if (actor.role === "admin" || managesDepartment(actor, story.departmentId)) return ALLOW;
+      return { allowed: false, reason: "manager", department: story.departmentName };
+    }
+    case "story:feature": {
+      const story = subject as StorySubject;
+      if (managesDepartment(actor, story.departmentId)) return ALLOW;
+      return { allowed: false, reason: "manager", department: story.departmentName };
+    }
+    case "story:story-of-week":
+      return actor.role === "leader" ? ALLOW : { allowed: false, reason: "role", role: "leader" };
     default:
       return { allowed: false, reason: "role", role: "admin" };
   }

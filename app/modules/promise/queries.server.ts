@@ -237,3 +237,59 @@ export async function getBehaviourHistory(db: Database, behaviourId: string) {
     .execute();
   return { id: behaviour.id, retiredAt: behaviour.retired_at, appearances };
 }
+
+/**
+ * Titles of behaviours (for tags on stories and recognition) from the newest
+ * published version that has each one, in the reader's language.
+ */
+export async function behaviourLabels(
+  db: Database,
+  behaviourIds: string[],
+): Promise<
+  Map<
+    string,
+    { title: string; translations: Translations; sourceLocale: PromiseDocument["sourceLocale"]; retired: boolean }
+  >
+> {
+  const labels = new Map<
+    string,
+    { title: string; translations: Translations; sourceLocale: PromiseDocument["sourceLocale"]; retired: boolean }
+  >();
+  if (behaviourIds.length === 0) return labels;
+  const rows = await db
+    .selectFrom("promise_behaviours as pb")
+    .innerJoin("promise_versions as v", "v.id", "pb.version_id")
+    .innerJoin("behaviours as b", "b.id", "pb.behaviour_id")
+    .select(["pb.behaviour_id", "pb.title", "pb.translations", "v.source_locale", "v.number", "b.retired_at"])
+    .where("pb.behaviour_id", "in", [...new Set(behaviourIds)])
+    .where("v.status", "=", "published")
+    .orderBy("v.number", "desc")
+    .execute();
+  for (const row of rows) {
+    if (labels.has(row.behaviour_id)) continue;
+    labels.set(row.behaviour_id, {
+      title: row.title,
+      translations: row.translations,
+      sourceLocale: row.source_locale,
+      retired: row.retired_at !== null,
+    });
+  }
+  return labels;
+}
+
+/** Behaviours of the current version, for tagging: id and title, in promise order. */
+export async function currentBehaviourOptions(db: Database) {
+  const currentId = await getCurrentVersionId(db);
+  if (!currentId) return [];
+  const doc = await loadPromise(db, currentId);
+  return (doc?.pillars ?? []).flatMap((p) =>
+    p.behaviours.map((b) => ({
+      behaviourId: b.behaviourId,
+      title: b.title,
+      translations: b.translations,
+      pillar: p.title,
+      pillarTranslations: p.translations,
+      sourceLocale: doc!.sourceLocale,
+    })),
+  );
+}

@@ -1,0 +1,361 @@
+import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
+import type { Database } from "#db/connect.ts";
+import type { Channel, Consent, DB, Locale, ReactionKind } from "#db/schema.ts";
+import type { Actor } from "#app/modules/policy/policy.ts";
+import { FEED_PAGE_SIZE } from "./constants.ts";
+import type { FeedFilters } from "./schemas.server.ts";
+
+/**
+ * Who may see a story: published and not hidden, except that authors always
+ * see their own (with the reason it was hidden) and moderators (the
+ * department's managers, admins) see hidden ones. "Internal only" stories stay
+ * with their author and the managers of their department, who run its reviews.
+ */
+export function visibleTo(viewer: Actor) {
+  const managed = viewer.departments.filter((d) => d.isManager).map((d) => d.id);
+  return (eb: ExpressionBuilder<DB & { s: DB["stories"] }, "s">): Expression<SqlBool> => {
+    const own = eb("s.author_id", "=", viewer.id);
+    const managesIt = managed.length ? eb("s.department_id", "in", managed) : eb.val(false);
+    return eb.or([
+      own,
+      eb.and([
+        eb("s.status", "=", "published"),
+        eb.or([eb("s.hidden_at", "is", null), managesIt, eb.val(viewer.role === "admin")]),
+        eb.or([eb("s.consent", "<>", "internal_only"), managesIt]),
+      ]),
+    ]);
+  };
+}
+
+/** websearch syntax ("call back" -email) stemmed in every supported language, so inflected words match. */
+function searchQuery(q: string) {
+  return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
+}
+
+const HEADLINE_START = "\u0002";
+const HEADLINE_STOP = "\u0003";
+export const HEADLINE_MARKS = { start: HEADLINE_START, stop: HEADLINE_STOP };
+
+export interface FeedItem {
+  id: string;
+  title: string;
+  excerpt: string;
+  /** With search: the best passage, matches between HEADLINE_MARKS. */
+  headline: string | null;
+  authorId: string;
+  authorName: string;
+  departmentSlug: string;
+  departmentName: string;
+  channel: Channel;
+  language: Locale;
+  consent: Consent;
+  happenedOn: string;
+  publishedAt: Date | null;
+  status: "draft" | "published";
+  hidden: boolean;
+  featured: boolean;
+  behaviourIds: string[];
+  reactions: Partial<Record<ReactionKind, number>>;
+  comments: number;
+}
+
+type Cursor = { kind: "time"; at: string; id: string } | { kind: "offset"; offset: number };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (value.kind === "time" && typeof value.at === "string" && /^[0-9a-f-]{36}$/.test(value.id)) return value;
+    if (value.kind === "offset" && Number.isInteger(value.offset) && value.offset >= 0 && value.offset < 100_000)
+      return value;
+  } catch {
+    // A malformed cursor starts from the first page.
+  }
+  return undefined;
+}
+
+/** Removes the markdown marks for a plain-text excerpt. */
+export function plainExcerpt(markdown: string, length = 240): string {
+  const text = markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[#>*_`~]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > length ? `${text.slice(0, length).replace(/\s\S*$/, "")}…` : text;
+}
+
+/**
+ * One page of the feed, newest first, keyset-paginated on (published_at, id);
+ * with a search text, ranked by relevance and paginated by offset.
+ */
+export async function listStories(
+  db: Database,
+  viewer: Actor,
+  filters: FeedFilters,
+  options: { onlyDrafts?: boolean; authorId?: string; namedUserId?: string; behaviourId?: string; limit?: number } = {},
+): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+  const limit = options.limit ?? FEED_PAGE_SIZE;
+  const cursor = decodeCursor(filters.cursor);
+  const q = filters.q?.trim() || undefined;
+  let query = db
+    .selectFrom("stories as s")
+    .innerJoin("users as a", "a.id", "s.author_id")
+    .innerJoin("departments as d", "d.id", "s.department_id")
+    .select([
+      "s.id",
+      "s.title",
+      "s.body",
+      "s.author_id",
+      "a.name as author_name",
+      "d.slug as department_slug",
+      "d.name as department_name",
+      "s.channel",
+      "s.language",
+      "s.consent",
+      "s.happened_on",
+      "s.published_at",
+      "s.status",
+      "s.hidden_at",
+      "s.featured_for_review_at",
+    ])
+    .select(sql<number>`(select count(*) from story_comments c where c.story_id = s.id)`.as("comments"))
+    .select(
+      sql<Partial<Record<ReactionKind, number>>>`(select coalesce(json_object_agg(kind, n), '{}'::json) from
+        (select kind, count(*) as n from story_reactions r where r.story_id = s.id group by kind) x)`.as("reactions"),
+    )
+    .select(
+      sql<
+        string[]
+      >`(select coalesce(json_agg(sb.behaviour_id), '[]'::json) from story_behaviours sb where sb.story_id = s.id)`.as(
+        "behaviour_ids",
+      ),
+    )
+    .where(visibleTo(viewer))
+    .where("s.status", "=", options.onlyDrafts ? "draft" : "published");
+
+  if (filters.department) query = query.where("d.slug", "=", filters.department);
+  if (filters.channel) query = query.where("s.channel", "=", filters.channel);
+  if (filters.author) query = query.where("s.author_id", "=", filters.author);
+  if (options.authorId) query = query.where("s.author_id", "=", options.authorId);
+  if (filters.from) query = query.where("s.happened_on", ">=", filters.from);
+  if (filters.to) query = query.where("s.happened_on", "<=", filters.to);
+  const behaviour = filters.behaviour ?? options.behaviourId;
+  if (behaviour) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("story_behaviours as fb")
+          .select("fb.story_id")
+          .whereRef("fb.story_id", "=", "s.id")
+          .where("fb.behaviour_id", "=", behaviour),
+      ),
+    );
+  }
+  if (options.namedUserId) {
+    const named = options.namedUserId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("story_colleagues as sc")
+          .select("sc.story_id")
+          .whereRef("sc.story_id", "=", "s.id")
+          .where("sc.user_id", "=", named),
+      ),
+    );
+  }
+
+  let rows;
+  if (q) {
+    const tsquery = searchQuery(q);
+    const offset = cursor?.kind === "offset" ? cursor.offset : 0;
+    rows = await query
+      .select(
+        sql<string>`ts_headline(
+          case s.language when 'sv' then 'swedish'::regconfig when 'da' then 'danish'::regconfig
+            when 'nb' then 'norwegian'::regconfig else 'english'::regconfig end,
+          s.title || ' — ' || s.body, ${tsquery},
+          ${`StartSel=${HEADLINE_START}, StopSel=${HEADLINE_STOP}, MaxFragments=2, MaxWords=25, MinWords=8`})`.as(
+          "headline",
+        ),
+      )
+      .where(sql<boolean>`s.search @@ ${tsquery}`)
+      .orderBy(sql`ts_rank(s.search, ${tsquery})`, "desc")
+      .orderBy("s.published_at", "desc")
+      .orderBy("s.id", "desc")
+      .limit(limit + 1)
+      .offset(offset)
+      .execute();
+    const more = rows.length > limit;
+    return {
+      items: rows.slice(0, limit).map(toItem),
+      nextCursor: more ? encodeCursor({ kind: "offset", offset: offset + limit }) : null,
+    };
+  }
+  if (cursor?.kind === "time") {
+    const at = new Date(cursor.at);
+    query = query.where((eb) =>
+      eb.or([eb("s.published_at", "<", at), eb.and([eb("s.published_at", "=", at), eb("s.id", "<", cursor.id)])]),
+    );
+  }
+  const orderColumn = options.onlyDrafts ? "s.updated_at" : "s.published_at";
+  rows = await query
+    .orderBy(orderColumn, "desc")
+    .orderBy("s.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit).map(toItem);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      more && last?.publishedAt
+        ? encodeCursor({ kind: "time", at: last.publishedAt.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+function toItem(row: {
+  id: string;
+  title: string;
+  body: string;
+  author_id: string;
+  author_name: string;
+  department_slug: string;
+  department_name: string;
+  channel: Channel;
+  language: Locale;
+  consent: Consent;
+  happened_on: string;
+  published_at: Date | null;
+  status: "draft" | "published";
+  hidden_at: Date | null;
+  featured_for_review_at: Date | null;
+  comments: number;
+  reactions: Partial<Record<ReactionKind, number>>;
+  behaviour_ids: string[];
+  headline?: string;
+}): FeedItem {
+  return {
+    id: row.id,
+    title: row.title,
+    excerpt: plainExcerpt(row.body),
+    headline: row.headline ?? null,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    departmentSlug: row.department_slug,
+    departmentName: row.department_name,
+    channel: row.channel,
+    language: row.language,
+    consent: row.consent,
+    happenedOn: row.happened_on,
+    publishedAt: row.published_at,
+    status: row.status,
+    hidden: row.hidden_at !== null,
+    featured: row.featured_for_review_at !== null,
+    behaviourIds: row.behaviour_ids,
+    reactions: Object.fromEntries(Object.entries(row.reactions).map(([k, v]) => [k, Number(v)])),
+    comments: Number(row.comments),
+  };
+}
+
+/** One story with everything its page shows, if the viewer may see it. */
+export async function getStory(db: Database, viewer: Actor, storyId: string) {
+  const story = await db
+    .selectFrom("stories as s")
+    .innerJoin("users as a", "a.id", "s.author_id")
+    .innerJoin("departments as d", "d.id", "s.department_id")
+    .leftJoin("users as h", "h.id", "s.hidden_by")
+    .selectAll("s")
+    .select([
+      "a.name as author_name",
+      "d.name as department_name",
+      "d.slug as department_slug",
+      "h.name as hidden_by_name",
+    ])
+    .where("s.id", "=", storyId)
+    .where(visibleTo(viewer))
+    .executeTakeFirst();
+  if (!story) return undefined;
+  const [behaviours, colleagues, reactions, comments] = await Promise.all([
+    db.selectFrom("story_behaviours").select("behaviour_id").where("story_id", "=", storyId).execute(),
+    db
+      .selectFrom("story_colleagues as c")
+      .innerJoin("users as u", "u.id", "c.user_id")
+      .select(["u.id", "u.name"])
+      .where("c.story_id", "=", storyId)
+      .execute(),
+    db
+      .selectFrom("story_reactions as r")
+      .innerJoin("users as u", "u.id", "r.user_id")
+      .select(["r.kind", "r.user_id", "u.name"])
+      .where("r.story_id", "=", storyId)
+      .orderBy("r.created_at")
+      .execute(),
+    db
+      .selectFrom("story_comments as c")
+      .innerJoin("users as u", "u.id", "c.author_id")
+      .select(["c.id", "c.body", "c.created_at", "u.name as author_name", "c.author_id"])
+      .where("c.story_id", "=", storyId)
+      .orderBy("c.created_at")
+      .execute(),
+  ]);
+  return {
+    story,
+    behaviourIds: behaviours.map((b) => b.behaviour_id),
+    colleagues,
+    reactions,
+    comments,
+  };
+}
+
+/** The newest story of the week, if it is still visible to the viewer. */
+export async function storyOfTheWeek(db: Database, viewer: Actor) {
+  return db
+    .selectFrom("stories as s")
+    .innerJoin("users as a", "a.id", "s.author_id")
+    .select(["s.id", "s.title", "s.body", "a.name as author_name"])
+    .where("s.story_of_week_at", "is not", null)
+    .where("s.status", "=", "published")
+    .where("s.hidden_at", "is", null)
+    .where("s.consent", "<>", "internal_only")
+    .where(visibleTo(viewer))
+    .orderBy("s.story_of_week_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function unreadNotificationCount(db: Database, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listNotifications(db: Database, userId: string) {
+  return db
+    .selectFrom("notifications as n")
+    .leftJoin("users as a", "a.id", "n.actor_id")
+    .leftJoin("stories as s", "s.id", "n.story_id")
+    .select([
+      "n.id",
+      "n.kind",
+      "n.created_at",
+      "n.read_at",
+      "a.name as actor_name",
+      "s.id as story_id",
+      "s.title as story_title",
+    ])
+    .where("n.user_id", "=", userId)
+    .orderBy("n.created_at", "desc")
+    .limit(50)
+    .execute();
+}

@@ -1,0 +1,168 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server.ts";
+import { resolveLocale } from "#app/i18n/locale.server.ts";
+import { requirePermission } from "#app/modules/auth/session.server.ts";
+import { listDepartments } from "#app/modules/departments/departments.server.ts";
+import { CHANNELS } from "#app/modules/stories/constants.ts";
+import { behaviourTags } from "#app/modules/stories/labels.server.ts";
+import { listStories } from "#app/modules/stories/queries.server.ts";
+import { FeedFiltersSchema } from "#app/modules/stories/schemas.server.ts";
+import { StoryCard } from "#app/modules/stories/story-card.tsx";
+import { storyFormOptions } from "#app/modules/stories/form-data.server.ts";
+import { sortByName } from "#app/utils/collate.ts";
+import { titled } from "#app/utils/meta.ts";
+
+export const meta = titled("areas.stories.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "app:use", undefined);
+  const db = getDb();
+  const locale = await resolveLocale(request, user.locale);
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const parsed = FeedFiltersSchema.safeParse(params);
+  const filters = parsed.success ? parsed.data : {};
+  const [page, drafts, departments, options] = await Promise.all([
+    listStories(db, user, filters),
+    listStories(db, user, {}, { onlyDrafts: true, authorId: user.id, limit: 10 }),
+    listDepartments(db),
+    storyFormOptions(user, locale),
+  ]);
+  const tags = await behaviourTags(
+    [...page.items, ...drafts.items].flatMap((s) => s.behaviourIds),
+    locale,
+  );
+  return {
+    stories: page.items,
+    nextCursor: page.nextCursor,
+    drafts: drafts.items,
+    tags,
+    invalidFilters: !parsed.success,
+    filterOptions: {
+      departments: sortByName(departments, locale).map((d) => ({ slug: d.slug, name: d.name })),
+      behaviours: options.behaviours,
+      authors: options.colleagues.concat([{ id: user.id, name: user.name }]),
+    },
+  };
+}
+
+export default function Stories() {
+  const { t } = useTranslation();
+  const { stories, nextCursor, drafts, tags, filterOptions, invalidFilters } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const value = (name: string) => params.get(name) ?? "";
+  const nextParams = new URLSearchParams(params);
+  if (nextCursor) nextParams.set("cursor", nextCursor);
+  const filtered = [...params.keys()].some((k) => k !== "cursor");
+  return (
+    <section aria-labelledby="stories-title">
+      <div className="item-header">
+        <h1 id="stories-title">{t("areas.stories.title")}</h1>
+        <Link to="/stories/new" className="button button--primary">
+          {t("stories.write")}
+        </Link>
+      </div>
+      <p className="lead">{t("areas.stories.summary")}</p>
+      <Form method="get" className="panel filters" role="search" aria-label={t("stories.filtersLabel")}>
+        <div className="field">
+          <label htmlFor="q">{t("stories.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={value("q")} maxLength={200} />
+        </div>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="f-department">{t("stories.fields.department")}</label>
+            <select id="f-department" name="department" defaultValue={value("department")}>
+              <option value="">{t("stories.all")}</option>
+              {filterOptions.departments.map((d) => (
+                <option key={d.slug} value={d.slug}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-channel">{t("stories.fields.channel")}</label>
+            <select id="f-channel" name="channel" defaultValue={value("channel")}>
+              <option value="">{t("stories.all")}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`stories.channels.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-behaviour">{t("stories.behaviour")}</label>
+            <select id="f-behaviour" name="behaviour" defaultValue={value("behaviour")}>
+              <option value="">{t("stories.all")}</option>
+              {filterOptions.behaviours.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-author">{t("stories.author")}</label>
+            <select id="f-author" name="author" defaultValue={value("author")}>
+              <option value="">{t("stories.all")}</option>
+              {filterOptions.authors.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t("stories.from")}</label>
+            <input id="f-from" name="from" type="date" defaultValue={value("from")} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t("stories.to")}</label>
+            <input id="f-to" name="to" type="date" defaultValue={value("to")} />
+          </div>
+        </div>
+        <div className="toolbar">
+          <button type="submit" className="button">
+            {t("stories.apply")}
+          </button>
+          {filtered ? (
+            <Link to="/stories" className="button">
+              {t("stories.clear")}
+            </Link>
+          ) : null}
+        </div>
+        {invalidFilters ? <p className="field-errors">{t("stories.invalidFilters")}</p> : null}
+      </Form>
+      {drafts.length ? (
+        <section aria-labelledby="drafts-title" className="panel">
+          <h2 id="drafts-title">{t("stories.yourDrafts")}</h2>
+          <ul className="plain-list">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <Link to={`/stories/${d.id}/edit`}>{d.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {stories.length === 0 ? (
+        <p className="notice">{filtered ? t("stories.noMatches") : t("stories.none")}</p>
+      ) : (
+        <div className="story-list">
+          {stories.map((s) => (
+            <StoryCard key={s.id} story={s} tags={tags} />
+          ))}
+        </div>
+      )}
+      {nextCursor ? (
+        <p>
+          <Link to={`/stories?${nextParams}`} className="button">
+            {t("stories.more")}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
