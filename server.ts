@@ -106,6 +106,8 @@ async function main() {
     res.setHeader("X-Request-Id", requestId);
     // The client IP as Express resolved it, for sign-in throttling; never trusted from outside.
     req.headers["x-serviceloop-client-ip"] = req.ip ?? "unknown";
+    // Loaders of one request get copies of it: this id lets them share the signed-in person.
+    req.headers["x-serviceloop-request-id"] = requestId;
     const startedAt = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
@@ -139,7 +141,9 @@ async function main() {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(compression());
+  // Level 1: HTML and JSON shrink almost as much as at the default level 6 for a
+  // fraction of the CPU (measured: the feed page at level 6 lost a quarter of its throughput).
+  app.use(compression({ level: 1 }));
 
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });

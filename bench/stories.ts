@@ -6,10 +6,10 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names
  * a PostgreSQL server; a fresh database is created there and dropped at the end.
  * BENCH_STORIES (default 100000), BENCH_SECONDS (per measurement, default 3),
- * BENCH_ROUNDS (default 5), BENCH_CONNECTIONS (default 8).
+ * BENCH_ROUNDS (default 5), BENCH_CONNECTIONS (default 8), BENCH_KEEP_DATABASE=1 keeps the
+ * database for a closer look (EXPLAIN) instead of dropping it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +45,7 @@ async function seed(databaseUrl: string): Promise<void> {
     await migrateToLatest(db);
     await seedDemoCompany(db);
     const started = Date.now();
-    const words = sql`${sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`)}::text[]`;
+    const words = sql`(${sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`)}::text[])`;
     // Set-based generation in SQL: 100,000 stories take seconds, not minutes.
     await sql`
       insert into stories (author_id, department_id, status, title, body, language, channel, happened_on, consent,
@@ -90,11 +90,9 @@ async function seed(databaseUrl: string): Promise<void> {
 }
 
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
-    log("building the app");
-    const built = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
-    if (built.status !== 0) throw new Error("build failed");
-  }
+  log("building the app");
+  const built = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+  if (built.status !== 0) throw new Error("build failed");
   // The server on core 0, this load generator on the other, where taskset exists.
   const taskset = spawnSync("taskset", ["--version"]).status === 0 && os.cpus().length > 1;
   const command = taskset ? "taskset" : process.execPath;
@@ -216,7 +214,8 @@ async function main() {
   } finally {
     server?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP_DATABASE) log(`kept the database ${name}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

@@ -10,7 +10,9 @@ import { behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
 import { FeedFiltersSchema } from "#app/modules/stories/schemas.server.ts";
 import { StoryCard } from "#app/modules/stories/story-card.tsx";
-import { storyFormOptions } from "#app/modules/stories/form-data.server.ts";
+import { currentBehaviourOptions } from "#app/modules/promise/queries.server.ts";
+import { localize } from "#app/modules/promise/model.ts";
+import { sourceHash } from "#app/modules/promise/source-hash.ts";
 import { sortByName } from "#app/utils/collate.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -23,11 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const parsed = FeedFiltersSchema.safeParse(params);
   const filters = parsed.success ? parsed.data : {};
-  const [page, drafts, departments, options] = await Promise.all([
+  const [page, drafts, departments, behaviours, author] = await Promise.all([
     listStories(db, user, filters),
     listStories(db, user, {}, { onlyDrafts: true, authorId: user.id, limit: 10 }),
     listDepartments(db),
-    storyFormOptions(user, locale),
+    currentBehaviourOptions(db),
+    filters.author
+      ? db.selectFrom("users").select(["id", "name"]).where("id", "=", filters.author).executeTakeFirst()
+      : undefined,
   ]);
   const tags = await behaviourTags(
     [...page.items, ...drafts.items].flatMap((s) => s.behaviourIds),
@@ -39,17 +44,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafts: drafts.items,
     tags,
     invalidFilters: !parsed.success,
+    author: author ?? null,
     filterOptions: {
       departments: sortByName(departments, locale).map((d) => ({ slug: d.slug, name: d.name })),
-      behaviours: options.behaviours,
-      authors: options.colleagues.concat([{ id: user.id, name: user.name }]),
+      behaviours: behaviours.map((b) => ({
+        id: b.behaviourId,
+        title: localize(b.title, b.translations, "title", locale, b.sourceLocale, sourceHash(b.title)).text,
+      })),
     },
   };
 }
 
 export default function Stories() {
   const { t } = useTranslation();
-  const { stories, nextCursor, drafts, tags, filterOptions, invalidFilters } = useLoaderData<typeof loader>();
+  const { stories, nextCursor, drafts, tags, filterOptions, invalidFilters, author } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const value = (name: string) => params.get(name) ?? "";
   const nextParams = new URLSearchParams(params);
@@ -103,17 +111,15 @@ export default function Stories() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="f-author">{t("stories.author")}</label>
-            <select id="f-author" name="author" defaultValue={value("author")}>
-              <option value="">{t("stories.all")}</option>
-              {filterOptions.authors.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          {author ? (
+            <div className="field">
+              <label htmlFor="f-author">{t("stories.author")}</label>
+              <select id="f-author" name="author" defaultValue={author.id}>
+                <option value="">{t("stories.all")}</option>
+                <option value={author.id}>{author.name}</option>
+              </select>
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor="f-from">{t("stories.from")}</label>
             <input id="f-from" name="from" type="date" defaultValue={value("from")} />

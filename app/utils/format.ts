@@ -7,19 +7,38 @@ import { INTL_LOCALE, isLocale } from "#app/i18n/i18n.ts";
  */
 export const COMPANY_TIME_ZONE = "Europe/Stockholm";
 
+type Formatters = {
+  date: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  number: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+};
+
+// Intl formatters are costly to build and safe to share: one set per language.
+const cache = new Map<string, Formatters>();
+
+function formattersFor(tag: string): Formatters {
+  let f = cache.get(tag);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: COMPANY_TIME_ZONE }),
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: COMPANY_TIME_ZONE }),
+      number: new Intl.NumberFormat(tag),
+      percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }),
+    };
+    cache.set(tag, f);
+  }
+  return f;
+}
+
 /** Dates and numbers through Intl, in the reader's language and region. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const tag = INTL_LOCALE[isLocale(i18n.language) ? i18n.language : "en"];
+  const f = formattersFor(INTL_LOCALE[isLocale(i18n.language) ? i18n.language : "en"]);
   return {
-    date: (value: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: COMPANY_TIME_ZONE }).format(new Date(value)),
-    dateTime: (value: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: COMPANY_TIME_ZONE }).format(
-        new Date(value),
-      ),
-    number: (value: number) => new Intl.NumberFormat(tag).format(value),
-    percent: (share: number) =>
-      new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }).format(share),
+    date: (value: Date | string) => f.date.format(new Date(value)),
+    dateTime: (value: Date | string) => f.dateTime.format(new Date(value)),
+    number: (value: number) => f.number.format(value),
+    percent: (share: number) => f.percent.format(share),
   };
 }

@@ -53,10 +53,17 @@ export async function endAllSessions(db: Database, userId: string): Promise<void
 }
 
 const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+const currentUsersById = new Map<string, Promise<CurrentUser | null>>();
 
-/** The signed-in person of this request, or null. Memoised per request. */
+/**
+ * The signed-in person of this request, or null. The root and route loaders
+ * of one request each get their own copy of the Request, so the answer is
+ * shared through the request id server.ts puts on it (not trusted from
+ * outside: the server overwrites it), and kept for a minute at most.
+ */
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  let pending = currentUsers.get(request);
+  const requestId = request.headers.get("x-serviceloop-request-id");
+  let pending = requestId ? currentUsersById.get(requestId) : currentUsers.get(request);
   if (!pending) {
     pending = (async () => {
       const db = getDb();
@@ -65,7 +72,12 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
       const session = await validateSessionToken(db, token);
       return session ? loadActor(db, session.userId) : null;
     })();
-    currentUsers.set(request, pending);
+    if (requestId) {
+      currentUsersById.set(requestId, pending);
+      setTimeout(() => currentUsersById.delete(requestId), 60_000).unref();
+    } else {
+      currentUsers.set(request, pending);
+    }
   }
   return pending;
 }

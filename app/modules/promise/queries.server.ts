@@ -30,8 +30,27 @@ export async function getVersionIdByNumber(db: Database, number: number): Promis
   return row?.id;
 }
 
-/** A whole version (pillars and behaviours in order) in three queries. */
+// Published versions never change (a trigger enforces it), so each process may
+// keep them: nothing is shared between processes and nothing goes stale.
+const publishedCache = new WeakMap<Database, Map<string, PromiseDocument>>();
+const PUBLISHED_CACHE_SIZE = 20;
+
+/** A whole version (pillars and behaviours in order): from memory when published and seen before. */
 export async function loadPromise(db: Database, versionId: string): Promise<PromiseDocument | undefined> {
+  let cache = publishedCache.get(db);
+  if (!cache) publishedCache.set(db, (cache = new Map()));
+  const cached = cache.get(versionId);
+  if (cached) return cached;
+  const doc = await readPromise(db, versionId);
+  if (doc?.status === "published") {
+    if (cache.size >= PUBLISHED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(versionId, doc);
+  }
+  return doc;
+}
+
+/** A whole version from the database, in three queries. */
+async function readPromise(db: Database, versionId: string): Promise<PromiseDocument | undefined> {
   const version = await db
     .selectFrom("promise_versions as v")
     .leftJoin("users as u", "u.id", "v.published_by")

@@ -32,6 +32,9 @@ function searchQuery(q: string) {
   return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 }
 
+/** How many of the newest matches a search ranks. */
+export const SEARCH_CANDIDATES = 500;
+
 const HEADLINE_START = "\u0002";
 const HEADLINE_STOP = "\u0003";
 export const HEADLINE_MARKS = { start: HEADLINE_START, stop: HEADLINE_STOP };
@@ -135,7 +138,8 @@ export async function listStories(
         "behaviour_ids",
       ),
     )
-    .where(visibleTo(viewer))
+    // Drafts are their author's alone; published stories follow the visibility rules.
+    .where(options.onlyDrafts ? (eb) => eb("s.author_id", "=", viewer.id) : visibleTo(viewer))
     .where("s.status", "=", options.onlyDrafts ? "draft" : "published");
 
   if (filters.department) query = query.where("d.slug", "=", filters.department);
@@ -173,6 +177,19 @@ export async function listStories(
   if (q) {
     const tsquery = searchQuery(q);
     const offset = cursor?.kind === "offset" ? cursor.offset : 0;
+    // Ranking every match of a common word costs a full pass over them: rank
+    // the newest SEARCH_CANDIDATES matches, which is what a reader pages through.
+    query = query.where(
+      "s.id",
+      "in",
+      db
+        .selectFrom("stories as m")
+        .select("m.id")
+        .where("m.status", "=", "published")
+        .where(sql<boolean>`m.search @@ ${tsquery}`)
+        .orderBy("m.published_at", "desc")
+        .limit(SEARCH_CANDIDATES),
+    );
     rows = await query
       .select(
         sql<string>`ts_headline(

@@ -8,6 +8,7 @@ export interface StoryCardData {
   title: string;
   excerpt: string;
   headline: string | null;
+  authorId: string;
   authorName: string;
   departmentName: string;
   departmentSlug: string;
@@ -54,7 +55,8 @@ export function StoryCard({
         ) : null}
       </h2>
       <p className="muted story-card__meta">
-        {story.authorName} · <Link to={`/stories?department=${story.departmentSlug}`}>{story.departmentName}</Link> ·{" "}
+        <Link to={`/stories?author=${story.authorId}`}>{story.authorName}</Link> ·{" "}
+        <Link to={`/stories?department=${story.departmentSlug}`}>{story.departmentName}</Link> ·{" "}
         {format.date(story.happenedOn)}
       </p>
       <p>{story.headline ? <Highlighted text={story.headline} /> : story.excerpt}</p>
