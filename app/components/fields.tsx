@@ -119,3 +119,33 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     </div>
   );
 }
+
+/** A new password typed twice, with the rule as a hint (sign-up and password change). */
+export function NewPasswordFields({
+  password,
+  confirm,
+}: {
+  password: FieldMetadata<string | undefined>;
+  confirm: FieldMetadata<string | undefined>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        field={password}
+        label={t("fields.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("fields.passwordHint", { count: 12 })}
+        required
+      />
+      <TextField
+        field={confirm}
+        label={t("fields.confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}

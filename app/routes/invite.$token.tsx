@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
-import { FormErrors, TextField } from "#app/components/fields.tsx";
+import { FormErrors, NewPasswordFields, TextField } from "#app/components/fields.tsx";
 import { endSession, startSession } from "#app/modules/auth/session.server.ts";
 import { INVITATION_DAYS } from "#app/modules/people/constants.ts";
 import { acceptInvitation, findInvitation } from "#app/modules/people/invitations.server.ts";
@@ -68,21 +68,7 @@ export default function AcceptInvitation() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" required />
-        <TextField
-          field={fields.password}
-          label={t("fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.passwordHint", { count: 12 })}
-          required
-        />
-        <TextField
-          field={fields.confirmPassword}
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <button type="submit" className="button button--primary">
           {t("invite.submit")}
         </button>

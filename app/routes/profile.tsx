@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
-import { FormErrors, SelectField, TextField } from "#app/components/fields.tsx";
+import { FormErrors, NewPasswordFields, SelectField, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { LOCALE_NAMES, LOCALES } from "#app/i18n/i18n.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
@@ -174,21 +174,7 @@ export default function Profile() {
               autoComplete="current-password"
               required
             />
-            <TextField
-              field={passwordFields.newPassword}
-              label={t("fields.newPassword")}
-              type="password"
-              autoComplete="new-password"
-              hint={t("fields.passwordHint", { count: 12 })}
-              required
-            />
-            <TextField
-              field={passwordFields.confirmPassword}
-              label={t("fields.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <NewPasswordFields password={passwordFields.newPassword} confirm={passwordFields.confirmPassword} />
             <button type="submit" className="button">
               {t("profile.changePassword")}
             </button>

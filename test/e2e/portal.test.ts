@@ -1,22 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "#test/support/app-server.ts";
-import { expectAccessible, launchBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, serverAndBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 describe("signing in", () => {
   it("sends an anonymous visitor to the sign-in page", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl });
     const page = await context.newPage();
     await page.goto("/departments");
     expect(new URL(page.url()).pathname).toBe("/login");
@@ -26,7 +15,7 @@ describe("signing in", () => {
   });
 
   it("signs in through the form, lands where the visitor was going, and signs out", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl });
     const page = await context.newPage();
     const errors = watchForErrors(page);
     await page.goto("/departments");
@@ -43,7 +32,7 @@ describe("signing in", () => {
   });
 
   it("shows a wrong password next to the form, keeping the e-mail", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByLabel("E-mail").fill("employee@demo.test");
@@ -66,7 +55,7 @@ describe("navigation by role", () => {
   ];
   for (const c of cases) {
     it(`${c.email} sees the areas${c.admin ? " and Admin" : ", not Admin"}`, async () => {
-      const context = await signedInContext(browser, server.baseUrl, c.email);
+      const context = await signedInContext(env.browser, env.server.baseUrl, c.email);
       const page = await context.newPage();
       const errors = watchForErrors(page);
       await page.goto("/");
@@ -83,14 +72,14 @@ describe("navigation by role", () => {
   }
 
   it("gives the manager the department's review page and tells an employee why not", async () => {
-    const manager = await signedInContext(browser, server.baseUrl, "manager@demo.test");
+    const manager = await signedInContext(env.browser, env.server.baseUrl, "manager@demo.test");
     const page = await manager.newPage();
     await page.goto("/departments/customer-service");
     await page.getByRole("link", { name: "CX reviews" }).click();
     await page.waitForURL("**/departments/customer-service/reviews");
     await manager.close();
 
-    const employee = await signedInContext(browser, server.baseUrl, "employee@demo.test");
+    const employee = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const other = await employee.newPage();
     const response = await other.goto("/departments/customer-service/reviews");
     expect(response?.status()).toBe(403);
@@ -101,7 +90,7 @@ describe("navigation by role", () => {
 
 describe("accessibility", () => {
   it("has no serious or critical axe violations on home, profile, departments and admin pages", async () => {
-    const context = await signedInContext(browser, server.baseUrl, "admin@demo.test");
+    const context = await signedInContext(env.browser, env.server.baseUrl, "admin@demo.test");
     const page = await context.newPage();
     for (const path of [
       "/",
@@ -122,7 +111,7 @@ describe("accessibility", () => {
 
 describe("inviting a colleague", () => {
   it("an admin invites someone, who joins through the link and lands signed in", async () => {
-    const adminContext = await signedInContext(browser, server.baseUrl, "admin@demo.test");
+    const adminContext = await signedInContext(env.browser, env.server.baseUrl, "admin@demo.test");
     const page = await adminContext.newPage();
     const errors = watchForErrors(page);
     await page.goto("/admin/people");
@@ -138,7 +127,7 @@ describe("inviting a colleague", () => {
     await page.getByRole("cell", { name: "astrid.nygaard@demo.test" }).waitFor();
     expect(errors).toEqual([]);
 
-    const newcomerContext = await browser.newContext({ baseURL: server.baseUrl });
+    const newcomerContext = await env.browser.newContext({ baseURL: env.server.baseUrl });
     const newcomer = await newcomerContext.newPage();
     await newcomer.goto(new URL(link).pathname);
     expect(await newcomer.getByRole("heading", { level: 1 }).textContent()).toBe("Join ServiceLoop");
@@ -157,7 +146,7 @@ describe("inviting a colleague", () => {
 
 describe("language", () => {
   it("switching to svenska changes the page and stays after sign-out and in", async () => {
-    const context = await signedInContext(browser, server.baseUrl, "employee@demo.test");
+    const context = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const page = await context.newPage();
     await page.goto("/departments");
     await page.getByLabel("Language").selectOption("sv");
@@ -176,7 +165,7 @@ describe("language", () => {
   });
 
   it("works without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByLabel("Language").selectOption("da");
@@ -186,7 +175,7 @@ describe("language", () => {
     await page.getByLabel("E-mail").fill("leader@demo.test");
     await page.getByLabel(/Adgangskode/).fill("serviceloop");
     await page.getByRole("button", { name: /Log ind/ }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${env.server.baseUrl}/`);
     expect(await page.getAttribute("html", "lang")).toBe("da");
     await context.close();
   });

@@ -1,22 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "#test/support/app-server.ts";
-import { expectAccessible, launchBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, serverAndBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 describe("the service promise", () => {
   it("a leader publishes a new version, an employee acknowledges it, the manager's view updates", async () => {
-    const manager = await signedInContext(browser, server.baseUrl, "manager@demo.test");
+    const manager = await signedInContext(env.browser, env.server.baseUrl, "manager@demo.test");
     const managerPage = await manager.newPage();
     await managerPage.goto("/promise/acknowledgements");
     const before = await managerPage.getByRole("row", { name: /Customer Service/ }).textContent();
@@ -24,7 +13,7 @@ describe("the service promise", () => {
     await expectAccessible(managerPage);
 
     // The leader starts version 3, edits a behaviour, adds one, and publishes.
-    const leader = await signedInContext(browser, server.baseUrl, "leader@demo.test");
+    const leader = await signedInContext(env.browser, env.server.baseUrl, "leader@demo.test");
     const page = await leader.newPage();
     const errors = watchForErrors(page);
     await page.goto("/promise");
@@ -51,7 +40,7 @@ describe("the service promise", () => {
     await expectAccessible(page);
 
     // The employee is asked to read version 3 on the home page, and confirms.
-    const employee = await signedInContext(browser, server.baseUrl, "employee@demo.test");
+    const employee = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const home = await employee.newPage();
     await home.goto("/");
     await home.getByText("Version 3 of the service promise is out.").waitFor();
@@ -69,7 +58,7 @@ describe("the service promise", () => {
   });
 
   it("shows the promise in the reader's language, marking untranslated texts", async () => {
-    const context = await signedInContext(browser, server.baseUrl, "jonas.berg@demo.test"); // Norwegian
+    const context = await signedInContext(env.browser, env.server.baseUrl, "jonas.berg@demo.test"); // Norwegian
     const page = await context.newPage();
     await page.goto("/promise");
     expect(await page.getAttribute("html", "lang")).toBe("nb");
@@ -80,7 +69,7 @@ describe("the service promise", () => {
   });
 
   it("the acknowledgement works without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByLabel("E-mail").fill("ahmed.hassan@demo.test");

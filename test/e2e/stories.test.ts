@@ -1,22 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "#test/support/app-server.ts";
-import { expectAccessible, launchBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, serverAndBrowser, signedInContext, watchForErrors } from "#test/support/browser.ts";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 describe("customer stories", () => {
   it("an employee shares a story naming a colleague; the warning, the notification, a reaction and a comment", async () => {
-    const employee = await signedInContext(browser, server.baseUrl, "employee@demo.test");
+    const employee = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const page = await employee.newPage();
     const errors = watchForErrors(page);
     await page.goto("/stories");
@@ -49,7 +38,7 @@ describe("customer stories", () => {
     expect(errors.filter((e) => !e.includes("status of 422"))).toEqual([]);
 
     // The colleague named sees the notification, reacts and comments.
-    const colleague = await signedInContext(browser, server.baseUrl, "sofie.nielsen@demo.test");
+    const colleague = await signedInContext(env.browser, env.server.baseUrl, "sofie.nielsen@demo.test");
     const other = await colleague.newPage();
     await other.goto("/");
     await other.locator(".bell__count").waitFor();
@@ -78,7 +67,7 @@ describe("customer stories", () => {
   });
 
   it("searches stories in the reader's language and filters the feed", async () => {
-    const context = await signedInContext(browser, server.baseUrl, "leader@demo.test");
+    const context = await signedInContext(env.browser, env.server.baseUrl, "leader@demo.test");
     const page = await context.newPage();
     await page.goto("/stories");
     await page.getByLabel("Search the stories").fill("storm");

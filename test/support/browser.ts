@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startAppServer, type AppServer } from "./app-server.ts";
 import { HttpClient } from "./http-client.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -54,4 +55,27 @@ export async function expectAccessible(page: Page): Promise<void> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(severe, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * For an end-to-end test file: the built server (fresh demo company) and
+ * Chromium, started before the file's tests and stopped after them.
+ */
+export function serverAndBrowser(): { readonly server: AppServer; readonly browser: Browser } {
+  const state: { server?: AppServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    [state.server, state.browser] = await Promise.all([startAppServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return {
+    get server() {
+      return state.server!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
 }
