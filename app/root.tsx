@@ -8,6 +8,7 @@ import { unreadNotificationCount } from "#app/modules/stories/queries.server.ts"
 import { readFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { getI18n, type Locale } from "#app/i18n/i18n.ts";
+import { LocaleContext } from "#app/i18n/locale-context.ts";
 import { useNonce, useRequestId } from "#app/nonce.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { AppShell } from "#app/components/layout.tsx";
@@ -60,9 +61,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={getI18n(locale)}>
-          <AppShell>{children}</AppShell>
-        </I18nextProvider>
+        <LocaleContext.Provider value={locale}>
+          <I18nextProvider i18n={getI18n(locale)}>
+            <AppShell>{children}</AppShell>
+          </I18nextProvider>
+        </LocaleContext.Provider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -13,7 +13,7 @@ import { getBehaviourHistory } from "#app/modules/promise/queries.server.ts";
 import { sourceHash } from "#app/modules/promise/source-hash.ts";
 import { behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
-import { StoryCard } from "#app/modules/stories/story-card.tsx";
+import { StoryList } from "#app/modules/stories/story-card.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -73,11 +73,7 @@ export default function BehaviourPage() {
       <section aria-labelledby="tagged-title">
         <h2 id="tagged-title">{t("promise.taggedTitle")}</h2>
         {stories.length ? (
-          <div className="story-list">
-            {stories.map((s) => (
-              <StoryCard key={s.id} story={s} tags={tags} />
-            ))}
-          </div>
+          <StoryList stories={stories} tags={tags} />
         ) : (
           <p className="notice">{t("promise.taggedEmpty")}</p>
         )}

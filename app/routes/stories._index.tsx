@@ -9,7 +9,7 @@ import { CHANNELS } from "#app/modules/stories/constants.ts";
 import { behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
 import { FeedFiltersSchema } from "#app/modules/stories/schemas.server.ts";
-import { StoryCard } from "#app/modules/stories/story-card.tsx";
+import { StoryList } from "#app/modules/stories/story-card.tsx";
 import { currentBehaviourOptions } from "#app/modules/promise/queries.server.ts";
 import { localize } from "#app/modules/promise/model.ts";
 import { sourceHash } from "#app/modules/promise/source-hash.ts";
@@ -156,11 +156,7 @@ export default function Stories() {
       {stories.length === 0 ? (
         <p className="notice">{filtered ? t("stories.noMatches") : t("stories.none")}</p>
       ) : (
-        <div className="story-list">
-          {stories.map((s) => (
-            <StoryCard key={s.id} story={s} tags={tags} />
-          ))}
-        </div>
+        <StoryList stories={stories} tags={tags} />
       )}
       {nextCursor ? (
         <p>

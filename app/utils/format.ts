@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
-import { INTL_LOCALE, isLocale } from "#app/i18n/i18n.ts";
+import { INTL_LOCALE } from "#app/i18n/i18n.ts";
+import { useLocale } from "#app/i18n/locale-context.ts";
 
 /**
  * The company's time zone: server and browser must format a moment the same
@@ -33,8 +33,7 @@ function formattersFor(tag: string): Formatters {
 
 /** Dates and numbers through Intl, in the reader's language and region. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const f = formattersFor(INTL_LOCALE[isLocale(i18n.language) ? i18n.language : "en"]);
+  const f = formattersFor(INTL_LOCALE[useLocale()]);
   return {
     date: (value: Date | string) => f.date.format(new Date(value)),
     dateTime: (value: Date | string) => f.dateTime.format(new Date(value)),

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "#app/utils/format.ts";
 import { REACTION_EMOJI, REACTIONS } from "./constants.ts";
@@ -35,15 +36,32 @@ function Highlighted({ text }: { text: string }) {
   );
 }
 
-export function StoryCard({
-  story,
-  tags,
-}: {
-  story: StoryCardData;
-  tags: Record<string, { title: string; retired: boolean }>;
-}) {
+type Tags = Record<string, { title: string; retired: boolean }>;
+
+/** A list of story cards. The hooks run once for the list, not once per card. */
+export function StoryList({ stories, tags }: { stories: StoryCardData[]; tags: Tags }) {
   const { t } = useTranslation();
   const format = useFormat();
+  return (
+    <div className="story-list">
+      {stories.map((story) => (
+        <StoryCard key={story.id} story={story} tags={tags} t={t} format={format} />
+      ))}
+    </div>
+  );
+}
+
+function StoryCard({
+  story,
+  tags,
+  t,
+  format,
+}: {
+  story: StoryCardData;
+  tags: Tags;
+  t: TFunction;
+  format: ReturnType<typeof useFormat>;
+}) {
   return (
     <article className="card story-card" aria-labelledby={`story-${story.id}`}>
       <h2 id={`story-${story.id}`}>
