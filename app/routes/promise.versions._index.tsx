@@ -58,26 +58,18 @@ export default function Versions() {
           {versions.length > 1 ? (
             <Form method="get" action="/promise/compare" className="panel compare-form">
               <h2>{t("promise.compareTitle")}</h2>
-              <div className="field field--inline">
-                <label htmlFor="compare-from">{t("promise.compareFrom")}</label>
-                <select id="compare-from" name="from" defaultValue={versions[1]!.number}>
-                  {versions.map((v) => (
-                    <option key={v.number} value={v.number}>
-                      {t("promise.versionN", { number: v.number })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field field--inline">
-                <label htmlFor="compare-to">{t("promise.compareTo")}</label>
-                <select id="compare-to" name="to" defaultValue={versions[0]!.number}>
-                  {versions.map((v) => (
-                    <option key={v.number} value={v.number}>
-                      {t("promise.versionN", { number: v.number })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <VersionSelect
+                name="from"
+                label={t("promise.compareFrom")}
+                versions={versions}
+                selected={versions[1]!.number}
+              />
+              <VersionSelect
+                name="to"
+                label={t("promise.compareTo")}
+                versions={versions}
+                selected={versions[0]!.number}
+              />
               <button type="submit" className="button">
                 {t("promise.compare")}
               </button>
@@ -86,5 +78,31 @@ export default function Versions() {
         </>
       )}
     </section>
+  );
+}
+
+function VersionSelect({
+  name,
+  label,
+  versions,
+  selected,
+}: {
+  name: string;
+  label: string;
+  versions: { number: number }[];
+  selected: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--inline">
+      <label htmlFor={`compare-${name}`}>{label}</label>
+      <select id={`compare-${name}`} name={name} defaultValue={selected}>
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {t("promise.versionN", { number: v.number })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

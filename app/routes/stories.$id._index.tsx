@@ -12,7 +12,7 @@ import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
 import type { CurrentUser } from "#app/modules/people/actor.server.ts";
-import { authorize, can, type Action, type StorySubject } from "#app/modules/policy/policy.ts";
+import { authorize, can, type Decision, type StorySubject } from "#app/modules/policy/policy.ts";
 import {
   addComment,
   deleteStory,
@@ -95,8 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = found.story.id;
   const formData = await request.formData();
   const here = `/stories/${id}`;
-  const guard = (action: Action) => {
-    const decision = authorize(user, action as "story:edit", subject);
+  const guard = (decision: Decision) => {
     if (!decision.allowed) throw forbidden(decision);
   };
   const published = found.story.status === "published";
@@ -118,30 +117,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return outcome.ok ? redirectWithFlash(`${here}#comments`, { key: "flash.commentAdded" }) : outcome.response;
     }
     case "delete": {
-      guard("story:edit");
+      guard(authorize(user, "story:edit", subject));
       const outcome = await handleSubmission(formData, NoFields, () => deleteStory(db, user.id, id));
       return outcome.ok ? redirectWithFlash("/stories", { key: "flash.storyDeleted" }) : outcome.response;
     }
     case "hide": {
-      guard("story:moderate");
+      guard(authorize(user, "story:moderate", subject));
       const outcome = await handleSubmission(formData, HideSchema, ({ reason }) =>
         setStoryHidden(db, user.id, id, reason),
       );
       return outcome.ok ? redirectWithFlash(here, { key: "flash.storyHidden" }) : outcome.response;
     }
     case "unhide": {
-      guard("story:moderate");
+      guard(authorize(user, "story:moderate", subject));
       await setStoryHidden(db, user.id, id, null);
       return redirectWithFlash(here, { key: "flash.storyShown" });
     }
     case "feature":
     case "unfeature": {
-      guard("story:feature");
+      guard(authorize(user, "story:feature", subject));
       await setFeaturedForReview(db, user.id, id, intentOf(formData) === "feature");
       return redirectWithFlash(here, { key: "flash.storySaved" });
     }
     case "story-of-week": {
-      guard("story:story-of-week");
+      guard(authorize(user, "story:story-of-week", undefined));
       if (!published || found.story.consent === "internal_only") break;
       await setStoryOfWeek(db, user.id, id);
       return redirectWithFlash(here, { key: "flash.storyOfWeekSet" });
