@@ -17,7 +17,9 @@ export function getDb(): Database {
     instance = connect({
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATABASE_URL ? undefined : env.SERVICELOOP_DATA_DIR,
-      onSlowQuery: ({ sql, ms }) => logger.warn({ ms, sql }, "slow query"),
+      // Bulk inserts (the demo seed) have long SQL: the start says which query it was.
+      onSlowQuery: ({ sql, ms }) =>
+        logger.warn({ ms, sql: sql.length > 500 ? `${sql.slice(0, 500)}…` : sql }, "slow query"),
     });
   }
   return instance;

@@ -207,6 +207,83 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export type KpiKind = "number" | "nps" | "csat" | "ces";
+export type KpiUnit = "count" | "percent" | "seconds" | "minutes" | "hours" | "score";
+export type KpiDirection = "higher" | "lower";
+export type KpiAggregation = "sum" | "weighted";
+export type KpiPeriod = "day" | "week" | "month";
+export type SurveyKind = "nps" | "csat" | "ces";
+export type DataSource = "form" | "csv" | "api" | "seed";
+/** numeric columns: written as numbers, read back as strings (exact decimals). */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface KpisTable {
+  id: Generated<string>;
+  department_id: string;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  template: string | null;
+  kind: KpiKind;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation: KpiAggregation;
+  target: Numeric;
+  warning: Numeric | null;
+  period: KpiPeriod;
+  channel: Channel | null;
+  sla_seconds: number | null;
+  min_sample: Generated<number>;
+  position: Generated<number>;
+  archived_at: Timestamp | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface KpiReadingsTable {
+  kpi_id: string;
+  period_start: string;
+  value: Numeric;
+  sample_size: number | null;
+  source: DataSource;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SurveyResponsesTable {
+  id: ColumnType<number, never, never>;
+  department_id: string;
+  kind: SurveyKind;
+  score: number;
+  responded_at: Timestamp;
+  channel: Channel | null;
+  comment: string | null;
+  source: DataSource;
+  created_at: DefaultTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  department_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface KpiUploadsTable {
+  id: Generated<string>;
+  department_id: string;
+  user_id: string;
+  target: "readings" | "responses";
+  file_name: string;
+  content: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -227,6 +304,11 @@ export interface DB {
   story_reactions: StoryReactionsTable;
   story_comments: StoryCommentsTable;
   notifications: NotificationsTable;
+  kpis: KpisTable;
+  kpi_readings: KpiReadingsTable;
+  survey_responses: SurveyResponsesTable;
+  api_tokens: ApiTokensTable;
+  kpi_uploads: KpiUploadsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./2026-11-25-001-people-and-auth.ts";
 import * as m002 from "./2026-11-25-002-service-promise.ts";
 import * as m003 from "./2026-11-25-003-stories.ts";
+import * as m004 from "./2026-11-25-004-kpis.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-001-people-and-auth": m001,
   "2026-11-25-002-service-promise": m002,
   "2026-11-25-003-stories": m003,
+  "2026-11-25-004-kpis": m004,
 };
 
 export const migrationProvider: MigrationProvider = {

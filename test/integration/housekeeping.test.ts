@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { purgeExpired } from "#app/modules/auth/housekeeping.server.ts";
 import { startSession } from "#app/modules/auth/session.server.ts";
 import { THROTTLE } from "#app/modules/auth/throttle.server.ts";
-import { createUser } from "#test/factories.ts";
+import { createDepartment, createUser } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
 
 const db = await databaseForThisFile();
 
 describe("housekeeping", () => {
-  it("deletes expired sessions and finished throttle windows, and keeps the rest", async () => {
+  it("deletes expired sessions, finished throttle windows and day-old uploads, and keeps the rest", async () => {
     const user = await createUser(db);
     await startSession(db, user.id);
     await startSession(db, user.id);
@@ -27,8 +27,19 @@ describe("housekeeping", () => {
         { key: "ip:current", failures: 2, window_started_at: new Date() },
       ])
       .execute();
+    const department = await createDepartment(db);
+    const upload = { department_id: department.id, user_id: user.id, target: "readings" as const, file_name: "a.csv" };
+    await db
+      .insertInto("kpi_uploads")
+      .values([
+        { ...upload, content: "old", created_at: new Date(Date.now() - 25 * 3_600_000) },
+        { ...upload, content: "fresh" },
+      ])
+      .execute();
 
-    expect(await purgeExpired(db)).toEqual({ sessions: 2, throttles: 1 });
+    expect(await purgeExpired(db)).toEqual({ sessions: 2, throttles: 1, uploads: 1 });
+    const uploads = await db.selectFrom("kpi_uploads").select("content").execute();
+    expect(uploads.map((u) => u.content)).toEqual(["fresh"]);
     const keys = await db.selectFrom("login_throttle").select("key").orderBy("key").execute();
     expect(keys.map((k) => k.key)).toEqual(["ip:current", "ip:locked"]);
     expect(await db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute()).toHaveLength(1);

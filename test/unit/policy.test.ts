@@ -76,4 +76,24 @@ describe("service promise permissions", () => {
       reason: "leaderOrManager",
     });
   });
+
+  it("lets a department's managers, leaders and admins define its KPIs and enter its data", () => {
+    expect(can(managerOfCs, "kpi:manage", cs)).toBe(true);
+    expect(can(actor("leader"), "kpi:manage", claims)).toBe(true);
+    expect(can(actor("admin"), "kpi:manage", claims)).toBe(true);
+    expect(authorize(managerOfCs, "kpi:manage", claims)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Claims",
+    });
+    expect(can(memberOfCs, "kpi:manage", cs)).toBe(false);
+  });
+
+  it("gives a department's API tokens to its managers and admins only", () => {
+    expect(can(managerOfCs, "kpi:tokens", cs)).toBe(true);
+    expect(can(actor("admin"), "kpi:tokens", claims)).toBe(true);
+    expect(can(actor("leader"), "kpi:tokens", cs)).toBe(false);
+    expect(can(managerOfCs, "kpi:tokens", claims)).toBe(false);
+    expect(can(memberOfCs, "kpi:tokens", cs)).toBe(false);
+  });
 });

@@ -50,6 +50,10 @@ export interface Actions {
   "story:feature": StorySubject;
   /** Choose the story of the week shown on everyone's home page. */
   "story:story-of-week": undefined;
+  /** Define a department's KPIs and enter or import its readings and survey responses. */
+  "kpi:manage": DepartmentSubject;
+  /** Create and revoke a department's API tokens: its managers and admins. */
+  "kpi:tokens": DepartmentSubject;
 }
 
 export type Action = keyof Actions;
@@ -100,6 +104,16 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
     }
     case "story:story-of-week":
       return actor.role === "leader" ? ALLOW : { allowed: false, reason: "role", role: "leader" };
+    case "kpi:manage": {
+      const department = subject as DepartmentSubject;
+      if (actor.role === "leader" || actor.role === "admin" || managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "kpi:tokens": {
+      const department = subject as DepartmentSubject;
+      if (actor.role === "admin" || managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
     default:
       return { allowed: false, reason: "role", role: "admin" };
   }
