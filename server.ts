@@ -67,6 +67,9 @@ async function loadBuild(): Promise<{ getBuild: () => Promise<AppBuild>; vite?: 
 function sameOriginOnly(): express.RequestHandler {
   return (req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    // API calls authenticate with a bearer token, which browsers never attach by themselves,
+    // and API routes ignore cookies: a cross-site page cannot forge them. Gateways may send any Origin.
+    if (req.path.startsWith("/api/") && /^Bearer /i.test(req.get("authorization") ?? "")) return next();
     const expected = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
     const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
     // Browsers send Origin with every form post; a request with neither header is not a browser's.

@@ -24,7 +24,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-type InputType = "text" | "email" | "password" | "search" | "date" | "number";
+type InputType = "text" | "email" | "password" | "search" | "date" | "datetime-local" | "number";
 
 export function TextField({
   field,

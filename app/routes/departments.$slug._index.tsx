@@ -42,13 +42,16 @@ export default function DepartmentPage() {
       </p>
       <h1 id="department-title">{department.name}</h1>
       {department.description ? <p className="lead">{department.description}</p> : null}
-      {canManage ? (
-        <p>
+      <p className="actions">
+        <Link className="button" to={`/departments/${department.slug}/kpis`}>
+          {t("departments.openKpis")}
+        </Link>
+        {canManage ? (
           <Link className="button" to={`/departments/${department.slug}/reviews`}>
             {t("departments.openReviews")}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
       <div className="two-columns">
         <section aria-labelledby="managers-title" className="panel">
           <h2 id="managers-title">{t("departments.managers")}</h2>

@@ -34,6 +34,7 @@ const adminOnly = (status: number): Expect => ({
   leader: 403,
   admin: status,
 });
+const kpiManagers = (status: number): Expect => ({ ...leadersAndAdmins(status), manager: status });
 const leadersAndAdmins = (status: number): Expect => ({
   anonymous: 302,
   employee: 403,
@@ -149,7 +150,109 @@ const MATRIX: Row[] = [
   { route: "notifications", method: "GET", path: "/notifications", expect: signedIn(200) },
   { route: "notifications", method: "POST", path: "/notifications", expect: signedIn(302) },
   { route: "shadowing", method: "GET", path: "/shadowing", expect: signedIn(200) },
-  { route: "kpis", method: "GET", path: "/kpis", expect: signedIn(200) },
+  { route: "kpis._index", method: "GET", path: "/kpis", expect: signedIn(200) },
+  { route: "kpis.definitions._index", method: "GET", path: "/kpis/definitions", expect: signedIn(200) },
+  { route: "kpis.definitions.$metric", method: "GET", path: "/kpis/definitions/nps", expect: signedIn(200) },
+  { route: "kpis.definitions.$metric", method: "GET", path: "/kpis/definitions/nope", expect: signedIn(404) },
+  {
+    route: "departments.$slug.kpis._index",
+    method: "GET",
+    path: "/departments/claims/kpis?period=week&range=24",
+    expect: signedIn(200),
+  },
+  { route: "departments.$slug.kpis._index", method: "GET", path: "/departments/nope/kpis", expect: signedIn(404) },
+  // Defining KPIs and entering data: the department's managers, leaders and admins.
+  {
+    route: "departments.$slug.kpis.new",
+    method: "GET",
+    path: "/departments/customer-service/kpis/new",
+    expect: kpiManagers(200),
+  },
+  {
+    route: "departments.$slug.kpis.new",
+    method: "GET",
+    path: "/departments/claims/kpis/new",
+    expect: { ...kpiManagers(200), manager: 403 },
+  },
+  {
+    route: "departments.$slug.kpis.new",
+    method: "POST",
+    path: "/departments/customer-service/kpis/new",
+    expect: kpiManagers(400),
+  },
+  {
+    route: "departments.$slug.kpis.new",
+    method: "POST",
+    path: "/departments/claims/kpis/new",
+    expect: { ...kpiManagers(400), manager: 403 },
+  },
+  {
+    route: "departments.$slug.kpis.$key._index",
+    method: "GET",
+    path: "/departments/customer-service/kpis/nps",
+    expect: signedIn(200),
+  },
+  {
+    route: "departments.$slug.kpis.$key._index",
+    method: "GET",
+    path: "/departments/customer-service/kpis/nope",
+    expect: signedIn(404),
+  },
+  {
+    route: "departments.$slug.kpis.$key._index",
+    method: "POST",
+    path: "/departments/customer-service/kpis/wait-time",
+    expect: kpiManagers(400),
+  },
+  {
+    route: "departments.$slug.kpis.$key.edit",
+    method: "GET",
+    path: "/departments/customer-service/kpis/nps/edit",
+    expect: kpiManagers(200),
+  },
+  {
+    route: "departments.$slug.kpis.$key.edit",
+    method: "POST",
+    path: "/departments/customer-service/kpis/nps/edit",
+    expect: kpiManagers(400),
+  },
+  {
+    route: "departments.$slug.kpis.import",
+    method: "GET",
+    path: "/departments/customer-service/kpis/import",
+    expect: kpiManagers(200),
+  },
+  {
+    route: "departments.$slug.kpis.import",
+    method: "POST",
+    path: "/departments/customer-service/kpis/import",
+    expect: kpiManagers(400),
+  },
+  {
+    route: "departments.$slug.kpis.import",
+    method: "GET",
+    path: "/departments/claims/kpis/import",
+    expect: { ...kpiManagers(200), manager: 403 },
+  },
+  // API tokens: the department's managers and admins (leaders read, they do not wire systems).
+  {
+    route: "departments.$slug.kpis.tokens",
+    method: "GET",
+    path: "/departments/customer-service/kpis/tokens",
+    expect: { anonymous: 302, employee: 403, manager: 200, leader: 403, admin: 200 },
+  },
+  {
+    route: "departments.$slug.kpis.tokens",
+    method: "POST",
+    path: "/departments/customer-service/kpis/tokens",
+    expect: { anonymous: 302, employee: 403, manager: 400, leader: 403, admin: 400 },
+  },
+  {
+    route: "departments.$slug.kpis.tokens",
+    method: "GET",
+    path: "/departments/claims/kpis/tokens",
+    expect: { anonymous: 302, employee: 403, manager: 403, leader: 403, admin: 200 },
+  },
   { route: "reviews", method: "GET", path: "/reviews", expect: signedIn(200) },
   { route: "recognition", method: "GET", path: "/recognition", expect: signedIn(200) },
   { route: "departments._index", method: "GET", path: "/departments", expect: signedIn(200) },
@@ -197,6 +300,31 @@ const MATRIX: Row[] = [
   { route: "admin.departments.$slug", method: "GET", path: "/admin/departments/nope", expect: adminOnly(404) },
   { route: "admin.departments.$slug", method: "POST", path: "/admin/departments/claims", expect: adminOnly(400) },
   { route: "api.v1.me", method: "GET", path: "/api/v1/me", expect: { ...all(200), anonymous: 401 } },
+  // The KPI API takes bearer tokens only: a session is not enough (test/http/kpi-api.test.ts has the tokens).
+  {
+    route: "api.v1.departments.$slug.kpis._index",
+    method: "GET",
+    path: "/api/v1/departments/customer-service/kpis?from=2026-01-01&to=2026-01-31",
+    expect: all(401),
+  },
+  {
+    route: "api.v1.departments.$slug.kpis.$key.readings",
+    method: "GET",
+    path: "/api/v1/departments/customer-service/kpis/aht/readings",
+    expect: all(405),
+  },
+  {
+    route: "api.v1.departments.$slug.kpis.$key.readings",
+    method: "POST",
+    path: "/api/v1/departments/customer-service/kpis/aht/readings",
+    expect: all(405),
+  },
+  {
+    route: "api.v1.departments.$slug.survey-responses",
+    method: "POST",
+    path: "/api/v1/departments/customer-service/survey-responses",
+    expect: all(401),
+  },
   { route: "$", method: "GET", path: "/no/such/page", expect: all(404) },
   { route: "$", method: "POST", path: "/no/such/page", expect: all(404) },
 ];

@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server.ts";
+import { KPI_PERIODS, RANGES } from "#app/modules/kpis/constants.ts";
+import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { recentPanels, viewOptions } from "#app/modules/kpis/dashboard.server.ts";
+import { KpiCard } from "#app/modules/kpis/kpi-card.tsx";
+import { listKpis, listVerbatims } from "#app/modules/kpis/queries.server.ts";
+import { can } from "#app/modules/policy/policy.ts";
+import { today } from "#app/modules/stories/schemas.server.ts";
+import { titled } from "#app/utils/meta.ts";
+import { Verbatims } from "#app/modules/kpis/verbatims.tsx";
+
+export const meta = titled("kpis.dashboardTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, department } = await departmentAccess(request, params.slug);
+  const db = getDb();
+  const view = viewOptions(new URL(request.url));
+  const kpis = await listKpis(db, { departmentIds: [department.id] });
+  const panels = await recentPanels(db, kpis, { asked: view.period, count: view.range, lastDate: today() });
+  const surveyKinds = [...new Set(kpis.flatMap((k) => (k.kind === "number" ? [] : [k.kind])))];
+  const verbatims = await listVerbatims(db, { departmentId: department.id, kinds: surveyKinds, limit: 10 });
+  return {
+    department: { slug: department.slug, name: department.name },
+    view,
+    panels,
+    verbatims,
+    canManage: can(user, "kpi:manage", department),
+    canTokens: can(user, "kpi:tokens", department),
+  };
+}
+
+export default function DepartmentKpis() {
+  const { t } = useTranslation();
+  const { department, view, panels, verbatims, canManage, canTokens } = useLoaderData<typeof loader>();
+  const base = `/departments/${department.slug}/kpis`;
+  return (
+    <section aria-labelledby="kpis-title">
+      <p className="breadcrumb">
+        <Link to="/kpis">{t("kpis.overviewTitle")}</Link> ·{" "}
+        <Link to={`/departments/${department.slug}`}>{department.name}</Link>
+      </p>
+      <h1 id="kpis-title">{t("kpis.departmentTitle", { department: department.name })}</h1>
+      {canManage || canTokens ? (
+        <p className="actions">
+          {canManage ? (
+            <>
+              <Link className="button button--primary" to={`${base}/new`}>
+                {t("kpis.add")}
+              </Link>
+              <Link className="button" to={`${base}/import`}>
+                {t("kpis.import.title")}
+              </Link>
+            </>
+          ) : null}
+          {canTokens ? (
+            <Link className="button" to={`${base}/tokens`}>
+              {t("kpis.tokens.title")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" aria-label={t("kpis.viewLabel")}>
+        <div className="field">
+          <label htmlFor="kpi-period">{t("kpis.periodLabel")}</label>
+          <select id="kpi-period" name="period" defaultValue={view.period ?? ""}>
+            <option value="">{t("kpis.ownPeriod")}</option>
+            {KPI_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`kpis.periods.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kpi-range">{t("kpis.rangeLabel")}</label>
+          <select id="kpi-range" name="range" defaultValue={String(view.range)}>
+            {RANGES.map((r) => (
+              <option key={r} value={r}>
+                {t("kpis.lastPeriods", { count: r })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("kpis.show")}
+        </button>
+      </Form>
+      {panels.length === 0 ? (
+        <div className="notice">
+          <p>{t("kpis.empty")}</p>
+        </div>
+      ) : (
+        <div className="kpi-grid">
+          {panels.map((p) => (
+            <KpiCard key={p.kpi.id} kpi={p.kpi} summary={p.summary} period={p.period} href={`${base}/${p.kpi.key}`} />
+          ))}
+        </div>
+      )}
+      <Verbatims items={verbatims} />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "#db/client.server.ts";
+import { resolveLocale } from "#app/i18n/locale.server.ts";
+import { requirePermission } from "#app/modules/auth/session.server.ts";
+import { listDepartments } from "#app/modules/departments/departments.server.ts";
+import { recentPanels } from "#app/modules/kpis/dashboard.server.ts";
+import { LatestValue, StatusBadge, TargetText } from "#app/modules/kpis/kpi-card.tsx";
+import { useKpiFormat } from "#app/modules/kpis/kpi-format.ts";
+import { listKpis } from "#app/modules/kpis/queries.server.ts";
+import { today } from "#app/modules/stories/schemas.server.ts";
+import { sortByName } from "#app/utils/collate.ts";
+import { titled } from "#app/utils/meta.ts";
+
+export const meta = titled("kpis.overviewTitle");
+
+/** How many KPIs of each department the overview shows (its first ones). */
+const HEADLINE = 4;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "app:use", undefined);
+  const db = getDb();
+  const locale = await resolveLocale(request, user.locale);
+  const [departments, kpis] = await Promise.all([listDepartments(db), listKpis(db)]);
+  const headline = departments.flatMap((d) => kpis.filter((k) => k.departmentId === d.id).slice(0, HEADLINE));
+  // Three periods: the newest with enough data and the one before it are nearly always among them.
+  const panels = await recentPanels(db, headline, { asked: null, count: 3, lastDate: today() });
+  return {
+    departments: sortByName(departments, locale).map((d) => ({
+      slug: d.slug,
+      name: d.name,
+      kpiCount: kpis.filter((k) => k.departmentId === d.id).length,
+      panels: panels.filter((p) => p.kpi.departmentId === d.id),
+    })),
+  };
+}
+
+export default function KpiOverview() {
+  const format = useKpiFormat();
+  const { t } = format;
+  const { departments } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="overview-title">
+      <h1 id="overview-title">{t("kpis.overviewTitle")}</h1>
+      <p className="lead">{t("kpis.overviewLead")}</p>
+      <p>
+        <Link to="/kpis/definitions">{t("kpis.definitions.all")}</Link>
+      </p>
+      {departments.map((d) => (
+        <section key={d.slug} className="panel overview-department" aria-labelledby={`dept-${d.slug}`}>
+          <h2 id={`dept-${d.slug}`}>
+            <Link to={`/departments/${d.slug}/kpis`}>{d.name}</Link>
+          </h2>
+          {d.panels.length === 0 ? (
+            <p className="muted">{t("kpis.noneYet")}</p>
+          ) : (
+            <ul className="overview-kpis">
+              {d.panels.map(({ kpi, period, summary }) => (
+                <li key={kpi.id} className={`overview-kpi kpi-card--${summary.latest?.status ?? "no_data"}`}>
+                  <h3 className="overview-kpi__name">
+                    <Link to={`/departments/${d.slug}/kpis/${kpi.key}`}>{kpi.name}</Link>
+                  </h3>
+                  <LatestValue kpi={kpi} point={summary.latest} format={format} />
+                  {summary.latest ? <StatusBadge status={summary.latest.status} format={format} /> : null}
+                  <p className="muted overview-kpi__meta">
+                    {summary.latest ? format.period(period, summary.latest.periodStart) : null}
+                    {summary.change ? (
+                      <>
+                        {" · "}
+                        <span
+                          className={
+                            summary.change.improved
+                              ? "change change--better"
+                              : summary.change.worsened
+                                ? "change change--worse"
+                                : "change"
+                          }
+                        >
+                          {format.delta(kpi.unit, summary.change.delta)}
+                        </span>
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="muted overview-kpi__meta">
+                    <TargetText kpi={kpi} format={format} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {d.kpiCount > d.panels.length ? (
+            <p>
+              <Link to={`/departments/${d.slug}/kpis`}>{t("kpis.allOf", { count: d.kpiCount })}</Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </section>
+  );
+}
