@@ -262,6 +262,18 @@ export interface SurveyResponsesTable {
   created_at: DefaultTimestamp;
 }
 
+/** Kept by triggers on survey_responses (migration 004). */
+export interface SurveyDailyTable {
+  department_id: string;
+  kind: SurveyKind;
+  day: string;
+  channel: string;
+  responses: number;
+  positive: number;
+  negative: number;
+  score_sum: number;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   department_id: string;
@@ -280,7 +292,12 @@ export interface KpiUploadsTable {
   user_id: string;
   target: "readings" | "responses";
   file_name: string;
-  content: string;
+  row_count: number;
+  error_count: number;
+  /** JSON: the first errors (RowError[]). */
+  errors: string;
+  /** JSON: the rows that parsed (ReadingRow or ResponseRow, each with its line). */
+  rows: string;
   created_at: DefaultTimestamp;
 }
 
@@ -307,6 +324,7 @@ export interface DB {
   kpis: KpisTable;
   kpi_readings: KpiReadingsTable;
   survey_responses: SurveyResponsesTable;
+  survey_daily: SurveyDailyTable;
   api_tokens: ApiTokensTable;
   kpi_uploads: KpiUploadsTable;
 }

@@ -11,9 +11,9 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { departmentAccess } from "#app/modules/kpis/access.server.ts";
-import { importUpload, saveUpload } from "#app/modules/kpis/commands.server.ts";
+import { importUpload, saveUpload, type RowError } from "#app/modules/kpis/commands.server.ts";
 import { KPI_LIMITS, READING_COLUMNS, RESPONSE_COLUMNS } from "#app/modules/kpis/constants.ts";
-import { analyseUpload, SHOWN_ERRORS } from "#app/modules/kpis/imports.server.ts";
+import { analyseFile, recheckUpload, SHOWN_ERRORS } from "#app/modules/kpis/imports.server.ts";
 import { getUpload } from "#app/modules/kpis/queries.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
 import { useErrorText } from "#app/components/fields.tsx";
@@ -33,23 +33,21 @@ async function preview(db: ReturnType<typeof getDb>, uploadId: string | null, us
   if (!uploadId || !UuidSchema.safeParse(uploadId).success) return null;
   const upload = await getUpload(db, { id: uploadId, userId, departmentId });
   if (!upload) return null;
-  const analysis = await analyseUpload(db, upload);
-  const sample =
-    analysis.target === "readings"
-      ? analysis.readings
-          .slice(0, 10)
-          .map((r) => [r.periodStart, String(r.value), r.sampleSize === null ? "" : String(r.sampleSize)])
-      : analysis.responses
-          .slice(0, 10)
-          .map((r) => [r.kind, String(r.score), r.respondedAt.toISOString(), r.channel ?? "", r.comment ?? ""]);
+  const errors = JSON.parse(upload.errors) as RowError[];
+  const rows = upload.error_count ? [] : (JSON.parse(upload.rows) as Record<string, unknown>[]).slice(0, 10);
+  const cell = (value: unknown) => (value === null || value === undefined ? "" : String(value));
   return {
     id: upload.id,
     fileName: upload.file_name,
-    target: analysis.target,
-    rows: analysis.rows,
-    errorCount: analysis.errors.length,
-    errors: analysis.errors.slice(0, SHOWN_ERRORS),
-    sample,
+    target: upload.target,
+    rows: upload.row_count,
+    errorCount: upload.error_count,
+    errors: errors.slice(0, SHOWN_ERRORS),
+    sample: rows.map((r) =>
+      upload.target === "readings"
+        ? [r.kpiKey, r.periodStart, r.value, r.sampleSize].map(cell)
+        : [r.kind, r.score, r.respondedAt, r.channel, r.comment].map(cell),
+    ),
   };
 }
 
@@ -87,8 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await getUpload(db, { id: uploadId, userId: user.id, departmentId: department.id })
       : undefined;
     if (!upload) return data({ error: "kpis.import.gone" }, { status: 404 });
-    const analysis = await analyseUpload(db, upload);
-    if (analysis.errors.length) return data({ error: "kpis.import.hasErrors" }, { status: 422 });
+    // The KPIs may have changed since the preview: the kept rows are checked again.
+    const analysis = await recheckUpload(db, upload);
+    if (upload.error_count || analysis.errors.length) return data({ error: "kpis.import.hasErrors" }, { status: 422 });
     const common = { actorId: user.id, departmentId: department.id, uploadId: upload.id };
     const result = await importUpload(
       db,
@@ -110,13 +109,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(TARGETS as readonly string[]).includes(target))
     return data({ error: "kpis.import.chooseTarget" }, { status: 400 });
   if (!(file instanceof File) || file.size === 0) return data({ error: "kpis.import.chooseFile" }, { status: 400 });
-  const content = await file.text();
+  const analysis = await analyseFile(db, department.id, target as Target, await file.text());
   const id = await saveUpload(db, {
     departmentId: department.id,
     userId: user.id,
     target: target as Target,
     fileName: file.name || "upload.csv",
-    content,
+    analysis,
   });
   return redirectWithFlash(`${base}/import?upload=${id}`, { key: "flash.uploaded" });
 }

@@ -30,7 +30,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       slug: d.slug,
       name: d.name,
       kpiCount: kpis.filter((k) => k.departmentId === d.id).length,
-      panels: panels.filter((p) => p.kpi.departmentId === d.id),
+      // Only what a tile shows: 200 KPIs' full series would triple the page.
+      panels: panels
+        .filter((p) => p.kpi.departmentId === d.id)
+        .map(({ kpi, period, summary }) => ({
+          kpi: {
+            id: kpi.id,
+            key: kpi.key,
+            name: kpi.name,
+            unit: kpi.unit,
+            direction: kpi.direction,
+            target: kpi.target,
+            warning: kpi.warning,
+            minSample: kpi.minSample,
+          },
+          period,
+          latest: summary.latest,
+          change: summary.change,
+        })),
     })),
   };
 }
@@ -55,28 +72,28 @@ export default function KpiOverview() {
             <p className="muted">{t("kpis.noneYet")}</p>
           ) : (
             <ul className="overview-kpis">
-              {d.panels.map(({ kpi, period, summary }) => (
-                <li key={kpi.id} className={`overview-kpi kpi-card--${summary.latest?.status ?? "no_data"}`}>
+              {d.panels.map(({ kpi, period, latest, change }) => (
+                <li key={kpi.id} className={`overview-kpi kpi-card--${latest?.status ?? "no_data"}`}>
                   <h3 className="overview-kpi__name">
                     <Link to={`/departments/${d.slug}/kpis/${kpi.key}`}>{kpi.name}</Link>
                   </h3>
-                  <LatestValue kpi={kpi} point={summary.latest} format={format} />
-                  {summary.latest ? <StatusBadge status={summary.latest.status} format={format} /> : null}
+                  <LatestValue kpi={kpi} point={latest} format={format} />
+                  {latest ? <StatusBadge status={latest.status} format={format} /> : null}
                   <p className="muted overview-kpi__meta">
-                    {summary.latest ? format.period(period, summary.latest.periodStart) : null}
-                    {summary.change ? (
+                    {latest ? format.period(period, latest.periodStart) : null}
+                    {change ? (
                       <>
                         {" · "}
                         <span
                           className={
-                            summary.change.improved
+                            change.improved
                               ? "change change--better"
-                              : summary.change.worsened
+                              : change.worsened
                                 ? "change change--worse"
                                 : "change"
                           }
                         >
-                          {format.delta(kpi.unit, summary.change.delta)}
+                          {format.delta(kpi.unit, change.delta)}
                         </span>
                       </>
                     ) : null}

@@ -95,6 +95,64 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index survey_responses_comments_idx on survey_responses (department_id, kind, responded_at desc)
     where comment is not null`.execute(db);
 
+  // Per day, department, kind and channel: the counts every score is computed from, kept by
+  // triggers in the same transaction as the answers. Dashboards add these up instead of
+  // counting raw answers (sums of counts are exact, so scores equal the raw formula's).
+  // The day is cut in the company's time zone, as COMPANY_TIME_ZONE in app/utils/format.ts;
+  // changing that zone means rebuilding this table.
+  await db.schema
+    .createTable("survey_daily")
+    .addColumn("department_id", "uuid", (c) => c.notNull().references("departments.id").onDelete("cascade"))
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("day", "date", (c) => c.notNull())
+    // '' where the channel is not known.
+    .addColumn("channel", "text", (c) => c.notNull())
+    .addColumn("responses", "integer", (c) => c.notNull())
+    .addColumn("positive", "integer", (c) => c.notNull())
+    .addColumn("negative", "integer", (c) => c.notNull())
+    .addColumn("score_sum", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint("survey_daily_pkey", ["department_id", "kind", "day", "channel"])
+    .execute();
+  await sql`
+    create function survey_daily_apply() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        insert into survey_daily (department_id, kind, day, channel, responses, positive, negative, score_sum)
+        select department_id, kind, (responded_at at time zone 'Europe/Stockholm')::date, coalesce(channel, ''),
+               count(*),
+               count(*) filter (where (kind = 'nps' and score >= 9) or (kind = 'csat' and score >= 4)
+                 or (kind = 'ces' and score >= 5)),
+               count(*) filter (where kind = 'nps' and score <= 6),
+               sum(score)
+        from changed group by 1, 2, 3, 4
+        on conflict (department_id, kind, day, channel) do update set
+          responses = survey_daily.responses + excluded.responses,
+          positive = survey_daily.positive + excluded.positive,
+          negative = survey_daily.negative + excluded.negative,
+          score_sum = survey_daily.score_sum + excluded.score_sum;
+      else
+        update survey_daily d set
+          responses = d.responses - o.responses, positive = d.positive - o.positive,
+          negative = d.negative - o.negative, score_sum = d.score_sum - o.score_sum
+        from (
+          select department_id, kind, (responded_at at time zone 'Europe/Stockholm')::date as day,
+                 coalesce(channel, '') as channel, count(*) as responses,
+                 count(*) filter (where (kind = 'nps' and score >= 9) or (kind = 'csat' and score >= 4)
+                   or (kind = 'ces' and score >= 5)) as positive,
+                 count(*) filter (where kind = 'nps' and score <= 6) as negative,
+                 sum(score) as score_sum
+          from changed group by 1, 2, 3, 4
+        ) o
+        where d.department_id = o.department_id and d.kind = o.kind and d.day = o.day and d.channel = o.channel;
+        delete from survey_daily where responses = 0;
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger survey_responses_daily_insert after insert on survey_responses
+    referencing new table as changed for each statement execute function survey_daily_apply()`.execute(db);
+  await sql`create trigger survey_responses_daily_delete after delete on survey_responses
+    referencing old table as changed for each statement execute function survey_daily_apply()`.execute(db);
+
   // Bearer tokens for the systems that send readings: stored hashed, scoped to one department.
   await db.schema
     .createTable("api_tokens")
@@ -112,7 +170,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("api_tokens_department_idx").on("api_tokens").column("department_id").execute();
 
   // A CSV file between its preview and its import (forms work without JavaScript, so the
-  // file is kept here rather than sent twice). Housekeeping removes old ones.
+  // result is kept here rather than the file sent twice): the rows it parsed to and its errors,
+  // as JSON text (never queried inside). Housekeeping removes old ones.
   await db.schema
     .createTable("kpi_uploads")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -120,7 +179,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "uuid", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("target", "text", (c) => c.notNull().check(sql`target in ('readings', 'responses')`))
     .addColumn("file_name", "text", (c) => c.notNull().check(sql`length(file_name) <= 255`))
-    .addColumn("content", "text", (c) => c.notNull())
+    .addColumn("row_count", "integer", (c) => c.notNull())
+    .addColumn("error_count", "integer", (c) => c.notNull())
+    .addColumn("errors", "text", (c) => c.notNull())
+    .addColumn("rows", "text", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 }

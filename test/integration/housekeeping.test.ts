@@ -28,18 +28,26 @@ describe("housekeeping", () => {
       ])
       .execute();
     const department = await createDepartment(db);
-    const upload = { department_id: department.id, user_id: user.id, target: "readings" as const, file_name: "a.csv" };
+    const upload = {
+      department_id: department.id,
+      user_id: user.id,
+      target: "readings" as const,
+      row_count: 0,
+      error_count: 0,
+      errors: "[]",
+      rows: "[]",
+    };
     await db
       .insertInto("kpi_uploads")
       .values([
-        { ...upload, content: "old", created_at: new Date(Date.now() - 25 * 3_600_000) },
-        { ...upload, content: "fresh" },
+        { ...upload, file_name: "old.csv", created_at: new Date(Date.now() - 25 * 3_600_000) },
+        { ...upload, file_name: "fresh.csv" },
       ])
       .execute();
 
     expect(await purgeExpired(db)).toEqual({ sessions: 2, throttles: 1, uploads: 1 });
-    const uploads = await db.selectFrom("kpi_uploads").select("content").execute();
-    expect(uploads.map((u) => u.content)).toEqual(["fresh"]);
+    const uploads = await db.selectFrom("kpi_uploads").select("file_name").execute();
+    expect(uploads.map((u) => u.file_name)).toEqual(["fresh.csv"]);
     const keys = await db.selectFrom("login_throttle").select("key").orderBy("key").execute();
     expect(keys.map((k) => k.key)).toEqual(["ip:current", "ip:locked"]);
     expect(await db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute()).toHaveLength(1);

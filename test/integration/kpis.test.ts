@@ -342,6 +342,42 @@ describe("the figures", () => {
     expect(summarize(kpi, months.get(kpi.id)!).points[0]!.status).toBe("warning");
   });
 
+  it("keeps the daily survey counts equal to counting the raw answers, through inserts and deletes", async () => {
+    const department = await createDepartment(db, { name: "Daily counts", slug: "daily-counts" });
+    const at = (iso: string) => new Date(iso);
+    const answers: ResponseRow[] = [
+      // 23:30 UTC on 31 October is 00:30 on 1 November in Stockholm.
+      { kind: "nps", score: 10, respondedAt: at("2026-10-31T23:30:00Z"), channel: "phone", comment: null },
+      { kind: "nps", score: 6, respondedAt: at("2026-11-01T08:00:00Z"), channel: "phone", comment: null },
+      { kind: "nps", score: 7, respondedAt: at("2026-11-01T09:00:00Z"), channel: null, comment: null },
+      { kind: "csat", score: 4, respondedAt: at("2026-11-01T10:00:00Z"), channel: "chat", comment: null },
+    ];
+    await insertResponses(db, { actorId: null, departmentId: department.id, responses: answers, source: "api" });
+    const daily = () =>
+      db
+        .selectFrom("survey_daily")
+        .select(["kind", "day", "channel", "responses", "positive", "negative", "score_sum"])
+        .where("department_id", "=", department.id)
+        .orderBy("kind")
+        .orderBy("channel")
+        .execute();
+    expect(await daily()).toEqual([
+      { kind: "csat", day: "2026-11-01", channel: "chat", responses: 1, positive: 1, negative: 0, score_sum: 4 },
+      { kind: "nps", day: "2026-11-01", channel: "", responses: 1, positive: 0, negative: 0, score_sum: 7 },
+      { kind: "nps", day: "2026-11-01", channel: "phone", responses: 2, positive: 1, negative: 1, score_sum: 16 },
+    ]);
+    await db.deleteFrom("survey_responses").where("department_id", "=", department.id).where("score", "=", 6).execute();
+    await db
+      .deleteFrom("survey_responses")
+      .where("department_id", "=", department.id)
+      .where("kind", "=", "csat")
+      .execute();
+    expect(await daily()).toEqual([
+      { kind: "nps", day: "2026-11-01", channel: "", responses: 1, positive: 0, negative: 0, score_sum: 7 },
+      { kind: "nps", day: "2026-11-01", channel: "phone", responses: 1, positive: 1, negative: 0, score_sum: 10 },
+    ]);
+  });
+
   it("hides a survey score below the minimum sample, and counts only the KPI's channel", async () => {
     const department = await createDepartment(db);
     const all = await newKpi(

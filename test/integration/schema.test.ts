@@ -145,6 +145,16 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     source: true,
     created_at: true,
   },
+  survey_daily: {
+    department_id: true,
+    kind: true,
+    day: true,
+    channel: true,
+    responses: true,
+    positive: true,
+    negative: true,
+    score_sum: true,
+  },
   api_tokens: {
     id: true,
     department_id: true,
@@ -162,7 +172,10 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     user_id: true,
     target: true,
     file_name: true,
-    content: true,
+    row_count: true,
+    error_count: true,
+    errors: true,
+    rows: true,
     created_at: true,
   },
 };

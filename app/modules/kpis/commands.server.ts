@@ -139,6 +139,11 @@ export function checkReadings(
   now = today(),
 ): { readings: CheckedReading[]; errors: RowError[] } {
   const byKey = new Map(kpis.map((k) => [k.key, k]));
+  const current = {
+    day: periodStartOf(now, "day"),
+    week: periodStartOf(now, "week"),
+    month: periodStartOf(now, "month"),
+  };
   const seen = new Map<string, number>();
   const readings: CheckedReading[] = [];
   const errors: RowError[] = [];
@@ -154,7 +159,7 @@ export function checkReadings(
       continue;
     }
     if (!isPeriodStart(r.periodStart, kpi.period)) fail("periodStart", `kpis.errors.periodStart.${kpi.period}`);
-    else if (r.periodStart > periodStartOf(now, kpi.period)) fail("periodStart", "kpis.errors.futurePeriod");
+    else if (r.periodStart > current[kpi.period]) fail("periodStart", "kpis.errors.futurePeriod");
     if (kpi.unit === "percent" && (r.value < 0 || r.value > 100)) fail("value", "kpis.errors.percentRange");
     else if (kpi.unit !== "score" && r.value < 0) fail("value", "kpis.errors.negative");
     else if (Math.abs(r.value) >= 1e12) fail("value", "validation.number");
@@ -331,7 +336,13 @@ export async function authenticateApiToken(
 
 export async function saveUpload(
   db: Database,
-  input: { departmentId: string; userId: string; target: "readings" | "responses"; fileName: string; content: string },
+  input: {
+    departmentId: string;
+    userId: string;
+    target: "readings" | "responses";
+    fileName: string;
+    analysis: { rowCount: number; errorCount: number; errors: RowError[]; rows: unknown[] };
+  },
 ): Promise<string> {
   const row = await db
     .insertInto("kpi_uploads")
@@ -340,7 +351,10 @@ export async function saveUpload(
       user_id: input.userId,
       target: input.target,
       file_name: input.fileName.slice(0, 255),
-      content: input.content,
+      row_count: input.analysis.rowCount,
+      error_count: input.analysis.errorCount,
+      errors: JSON.stringify(input.analysis.errors),
+      rows: JSON.stringify(input.analysis.rows),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

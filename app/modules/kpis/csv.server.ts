@@ -49,7 +49,7 @@ function readRecords(
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      trim: true,
+      // No trim here (it doubles the parse time): the row schemas trim each value.
     }) as unknown as typeof raw;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
@@ -75,7 +75,7 @@ function readRecords(
     const data: Record<string, string> = {};
     headers.forEach((h, i) => {
       // An empty cell is a value left out.
-      if (record[i] !== "") data[h] = record[i]!;
+      if (record[i]!.trim() !== "") data[h] = record[i]!;
     });
     records.push({ line: info.lines, data });
   }

@@ -159,6 +159,8 @@ export function periodStartOf(date: string, period: KpiPeriod): string {
 }
 
 export function isPeriodStart(date: string, period: KpiPeriod): boolean {
+  if (period === "day") return true;
+  if (period === "month") return date.endsWith("-01");
   return periodStartOf(date, period) === date;
 }
 

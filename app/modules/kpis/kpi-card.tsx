@@ -49,7 +49,15 @@ export function StatusBadge({ status, format }: { status: Point["status"]; forma
 }
 
 /** The latest value with its sample size, or why there is none. */
-export function LatestValue({ kpi, point, format }: { kpi: CardKpi; point: Point | null; format: KpiFormat }) {
+export function LatestValue({
+  kpi,
+  point,
+  format,
+}: {
+  kpi: Pick<CardKpi, "unit" | "minSample">;
+  point: Point | null;
+  format: KpiFormat;
+}) {
   const { t } = format;
   if (!point || point.status === "no_data")
     return <p className="kpi-card__value kpi-card__value--none">{t("kpis.noData")}</p>;

@@ -1,7 +1,8 @@
 /**
  * Reading KPIs. Aggregation happens in SQL: readings roll up by
- * `date_trunc`, survey scores are counted with `count(*) filter (…)`; the
- * formulas (formulas.ts) turn the counts into scores.
+ * `date_trunc`; survey answers are counted with `count(*) filter (…)` per day
+ * by triggers (survey_daily) and the days add up to any period; the formulas
+ * (formulas.ts) turn the counts into scores.
  */
 import { sql } from "kysely";
 import type { Database } from "#db/connect.ts";
@@ -135,7 +136,8 @@ export interface View {
 
 /**
  * The series of several KPIs over the same periods: two queries whatever the
- * number of KPIs (one over readings, one over survey responses).
+ * number of KPIs (one over readings, one over the daily survey counts that
+ * triggers keep beside the raw answers; see migration 004).
  */
 export async function kpiSeries(db: Database, kpis: KpiDefinition[], view: View): Promise<Map<string, RawPoint[]>> {
   const result = new Map<string, RawPoint[]>();
@@ -170,25 +172,20 @@ export async function kpiSeries(db: Database, kpis: KpiDefinition[], view: View)
     const rows = await sql<{
       department_id: string;
       kind: SurveyKind;
-      channel: Channel | null;
+      channel: string;
       period_start: string;
       responses: number;
       positive: number;
       negative: number;
       score_sum: number;
     }>`
-      select department_id, kind, channel,
-        date_trunc(${view.period}, responded_at at time zone ${COMPANY_TIME_ZONE})::date as period_start,
-        count(*)::int as responses,
-        count(*) filter (where (kind = 'nps' and score >= 9) or (kind = 'csat' and score >= 4)
-          or (kind = 'ces' and score >= 5))::int as positive,
-        count(*) filter (where kind = 'nps' and score <= 6)::int as negative,
-        sum(score)::int8 as score_sum
-      from survey_responses
+      select department_id, kind, channel, date_trunc(${view.period}, day::timestamp)::date as period_start,
+        sum(responses)::int8 as responses, sum(positive)::int8 as positive, sum(negative)::int8 as negative,
+        sum(score_sum)::int8 as score_sum
+      from survey_daily
       where department_id = any(${[...new Set(surveyKpis.map((k) => k.departmentId))]}::uuid[])
         and kind = any(${[...new Set(surveyKpis.map((k) => k.kind))]}::text[])
-        and responded_at >= (${from}::timestamp at time zone ${COMPANY_TIME_ZONE})
-        and responded_at < (${until}::timestamp at time zone ${COMPANY_TIME_ZONE})
+        and day >= ${from}::date and day < ${until}::date
       group by 1, 2, 3, 4`.execute(db);
     // Counts add up exactly, so "all channels" is the sum over channels.
     for (const r of rows.rows) {

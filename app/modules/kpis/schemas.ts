@@ -215,7 +215,7 @@ export const ResponseCsvSchema = z
     kind: z.string().trim().toLowerCase().pipe(z.enum(SURVEY_KINDS)),
     score: IntegerText,
     responded_at: MomentSchema,
-    channel: z.enum(CHANNELS).optional(),
+    channel: z.string().trim().pipe(z.enum(CHANNELS)).optional(),
     comment: optionalComment,
   })
   .superRefine(checkScore);
