@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, type Actor } from "#app/modules/policy/policy.ts";
+import { authorize, authorizeToken, can, type Actor } from "#app/modules/policy/policy.ts";
 
 const cs = { id: "d-cs", name: "Customer Service" };
 const claims = { id: "d-claims", name: "Claims" };
@@ -95,5 +95,14 @@ describe("service promise permissions", () => {
     expect(can(actor("leader"), "kpi:tokens", cs)).toBe(false);
     expect(can(managerOfCs, "kpi:tokens", claims)).toBe(false);
     expect(can(memberOfCs, "kpi:tokens", cs)).toBe(false);
+  });
+
+  it("lets an API token reach only the department it was made for", () => {
+    expect(authorizeToken({ departmentId: cs.id }, cs)).toEqual({ allowed: true });
+    expect(authorizeToken({ departmentId: cs.id }, claims)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Claims",
+    });
   });
 });

@@ -13,6 +13,7 @@ import "#app/i18n/server.ts";
 import "#app/modules/forms.ts";
 import { getDepartmentBySlug } from "#app/modules/departments/departments.server.ts";
 import { splitMessageKey } from "#app/modules/messages.ts";
+import { authorizeToken } from "#app/modules/policy/policy.ts";
 import { authenticateApiToken } from "./commands.server.ts";
 
 /** The largest request body the API reads. */
@@ -64,11 +65,7 @@ export async function authenticateApi(
   if (!auth) throw unauthorized("The API token is not valid or has been revoked.", true);
   const department = await getDepartmentBySlug(db, slug ?? "");
   if (!department) throw notFound("No department has this slug.");
-  // Who may do what is the policy module's job, but API tokens are not users:
-  // a token is not an Actor with a role. Its one permission is fixed when it
-  // is created (by a manager or an admin, through policy "kpi:tokens"): to send
-  // and read the KPIs of its own department. This line is that rule.
-  if (auth.departmentId !== department.id) {
+  if (!authorizeToken(auth, department).allowed) {
     throw json({ error: "forbidden", message: "This API token belongs to another department." }, 403);
   }
   return { tokenId: auth.tokenId, department: { id: department.id, slug: department.slug, name: department.name } };

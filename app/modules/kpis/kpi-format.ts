@@ -49,14 +49,29 @@ function periodFormatter(tag: string, period: KpiPeriod): Intl.DateTimeFormat {
 
 export type KpiFormat = ReturnType<typeof useKpiFormat>;
 
+// A dashboard asks for the same few labels hundreds of times; i18next resolves each call afresh.
+const fixedTexts = new Map<string, string>();
+
 /**
  * KPI values and periods in the reader's language, and `t`. Call it once per
  * page or card and pass it down: each useTranslation costs a copy of the
  * i18n instance in a server render (docs/performance.md).
  */
 export function useKpiFormat() {
-  const { t } = useTranslation();
-  const tag = INTL_LOCALE[useLocale()];
+  const { t: translate } = useTranslation();
+  const locale = useLocale();
+  const tag = INTL_LOCALE[locale];
+  /** Texts without parameters never change while the process runs: each is looked up once per language. */
+  const t = (key: string, options?: Record<string, unknown>): string => {
+    if (options) return translate(key, options);
+    const cacheKey = `${locale}/${key}`;
+    let text = fixedTexts.get(cacheKey);
+    if (text === undefined) {
+      text = translate(key);
+      fixedTexts.set(cacheKey, text);
+    }
+    return text;
+  };
   return {
     t,
     value: (unit: KpiUnit, value: number) => valueFormatter(tag, unit)(value),

@@ -123,6 +123,17 @@ export function can<A extends Action>(actor: Actor | null, action: A, subject: A
   return authorize(actor, action, subject).allowed;
 }
 
+/**
+ * API tokens are not people: a token has no role, only the department it was
+ * made for (by that department's manager or an admin, see "kpi:tokens"). It
+ * may send and read that department's KPI data, and nothing else.
+ */
+export function authorizeToken(token: { departmentId: string }, department: DepartmentSubject): Decision {
+  return token.departmentId === department.id
+    ? ALLOW
+    : { allowed: false, reason: "manager", department: department.name };
+}
+
 export function managesDepartment(actor: Actor, departmentId: string): boolean {
   return actor.departments.some((d) => d.id === departmentId && d.isManager);
 }
