@@ -301,6 +301,94 @@ export interface KpiUploadsTable {
   created_at: DefaultTimestamp;
 }
 
+export type ImprovementStatus = "proposed" | "chosen" | "in_progress" | "done" | "dropped";
+export type ImprovementOrigin = "shadow_note" | "review" | "suggestion";
+
+export interface TouchpointsTable {
+  id: Generated<string>;
+  department_id: string;
+  name: string;
+  position: Generated<number>;
+  archived_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface FailureReasonsTable {
+  id: Generated<string>;
+  department_id: string;
+  label: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ShadowSlotsTable {
+  id: Generated<string>;
+  department_id: string;
+  starts_at: Timestamp;
+  minutes: number;
+  channel: Channel;
+  capacity: number;
+  host_id: string | null;
+  details: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  cancelled_at: Timestamp | null;
+}
+
+export interface ShadowBookingsTable {
+  id: Generated<string>;
+  slot_id: string;
+  observer_id: string;
+  observer_department_id: string | null;
+  created_at: DefaultTimestamp;
+  cancelled_at: Timestamp | null;
+}
+
+export interface ShadowNotesTable {
+  id: Generated<string>;
+  booking_id: string;
+  author_id: string;
+  department_id: string;
+  status: Generated<"draft" | "submitted">;
+  went_well: Generated<string>;
+  pain_points: Generated<string>;
+  kano: "must_be" | "performance" | "attractive" | null;
+  job: "functional" | "emotional" | "social" | null;
+  /** JSON: [{ text, touchpointId }] as the observer wrote them. */
+  draft_ideas: Generated<string>;
+  personal_data_confirmed: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface ShadowNoteReasonsTable {
+  note_id: string;
+  reason_id: string;
+}
+
+export interface ShadowNoteBehavioursTable {
+  note_id: string;
+  behaviour_id: string;
+}
+
+export interface ImprovementsTable {
+  id: Generated<string>;
+  department_id: string;
+  touchpoint_id: string | null;
+  description: string;
+  origin: ImprovementOrigin;
+  shadow_note_id: string | null;
+  position: Generated<number>;
+  status: Generated<ImprovementStatus>;
+  owner_id: string | null;
+  due_on: string | null;
+  dropped_reason: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -327,6 +415,14 @@ export interface DB {
   survey_daily: SurveyDailyTable;
   api_tokens: ApiTokensTable;
   kpi_uploads: KpiUploadsTable;
+  touchpoints: TouchpointsTable;
+  failure_reasons: FailureReasonsTable;
+  shadow_slots: ShadowSlotsTable;
+  shadow_bookings: ShadowBookingsTable;
+  shadow_notes: ShadowNotesTable;
+  shadow_note_reasons: ShadowNoteReasonsTable;
+  shadow_note_behaviours: ShadowNoteBehavioursTable;
+  improvements: ImprovementsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -65,6 +65,8 @@ function describeDenial(denial: Decision | undefined, t: (key: string, options?:
       return t("errors.needLeaderOrManager");
     case "author":
       return t("errors.needAuthor");
+    case "ownDepartment":
+      return t("errors.ownDepartment", { department: denial.department });
     default:
       return t("errors.forbiddenBody");
   }

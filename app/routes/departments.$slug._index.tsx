@@ -46,6 +46,12 @@ export default function DepartmentPage() {
         <Link className="button" to={`/departments/${department.slug}/kpis`}>
           {t("departments.openKpis")}
         </Link>
+        <Link className="button" to={`/departments/${department.slug}/shadowing`}>
+          {t("departments.openShadowing")}
+        </Link>
+        <Link className="button" to={`/departments/${department.slug}/improvements`}>
+          {t("departments.openImprovements")}
+        </Link>
         {canManage ? (
           <Link className="button" to={`/departments/${department.slug}/reviews`}>
             {t("departments.openReviews")}

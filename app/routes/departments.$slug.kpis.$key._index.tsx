@@ -19,7 +19,8 @@ import { recentPanels, viewOptions } from "#app/modules/kpis/dashboard.server.ts
 import { periodStartOf, viewablePeriods } from "#app/modules/kpis/formulas.ts";
 import { KpiCard, StatusBadge } from "#app/modules/kpis/kpi-card.tsx";
 import { useKpiFormat } from "#app/modules/kpis/kpi-format.ts";
-import { companyTimeToInstant, getKpi, listVerbatims } from "#app/modules/kpis/queries.server.ts";
+import { getKpi, listVerbatims } from "#app/modules/kpis/queries.server.ts";
+import { companyTimeToInstant } from "#app/utils/company-time.server.ts";
 import { ReadingFormSchema, ResponseFormSchema } from "#app/modules/kpis/schemas.ts";
 import { SURVEY_SCALES } from "#app/modules/kpis/constants.ts";
 import { CHANNELS } from "#app/modules/stories/constants.ts";

@@ -10,6 +10,7 @@ export const COMPANY_TIME_ZONE = "Europe/Stockholm";
 type Formatters = {
   date: Intl.DateTimeFormat;
   dateTime: Intl.DateTimeFormat;
+  month: Intl.DateTimeFormat;
   number: Intl.NumberFormat;
   percent: Intl.NumberFormat;
 };
@@ -23,6 +24,7 @@ function formattersFor(tag: string): Formatters {
     f = {
       date: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: COMPANY_TIME_ZONE }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: COMPANY_TIME_ZONE }),
+      month: new Intl.DateTimeFormat(tag, { month: "short", year: "numeric", timeZone: COMPANY_TIME_ZONE }),
       number: new Intl.NumberFormat(tag),
       percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }),
     };
@@ -37,6 +39,7 @@ export function useFormat() {
   return {
     date: (value: Date | string) => f.date.format(new Date(value)),
     dateTime: (value: Date | string) => f.dateTime.format(new Date(value)),
+    month: (value: Date | string) => f.month.format(new Date(value)),
     number: (value: number) => f.number.format(value),
     percent: (share: number) => f.percent.format(share),
   };

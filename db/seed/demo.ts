@@ -3,6 +3,7 @@ import type { Locale, Role } from "#db/schema.ts";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
 import { createDepartment, createUser } from "#test/factories.ts";
 import { seedPromise } from "./promise.ts";
+import { seedShadowing } from "./shadowing.ts";
 import { seedKpis } from "./kpis.ts";
 import { seedStories } from "./stories.ts";
 
@@ -108,6 +109,7 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
       departments: ids,
       behaviours,
     });
+    await seedShadowing(trx, { people: new Map(people.map((p) => [p.email, p.id])), departments: ids, behaviours });
     await seedKpis(trx, { departments: ids, createdBy: people.find((p) => p.email === "manager@demo.test")!.id });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };

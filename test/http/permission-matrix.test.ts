@@ -49,6 +49,9 @@ interface Ids {
   /** Published stories written by the demo employee during setup (the second one gets hidden). */
   storyId: string;
   hiddenStoryId: string;
+  /** A slot opened during setup, and a submitted note of the demo company's Claims department. */
+  slotId: string;
+  noteId: string;
 }
 
 interface Row {
@@ -149,7 +152,74 @@ const MATRIX: Row[] = [
   },
   { route: "notifications", method: "GET", path: "/notifications", expect: signedIn(200) },
   { route: "notifications", method: "POST", path: "/notifications", expect: signedIn(302) },
-  { route: "shadowing", method: "GET", path: "/shadowing", expect: signedIn(200) },
+  { route: "shadowing._index", method: "GET", path: "/shadowing", expect: signedIn(200) },
+  { route: "departments.$slug.shadowing", method: "GET", path: "/departments/claims/shadowing", expect: signedIn(200) },
+  { route: "departments.$slug.shadowing", method: "GET", path: "/departments/nope/shadowing", expect: signedIn(404) },
+  // Opening slots: the department's managers only.
+  {
+    route: "departments.$slug.shadowing",
+    method: "POST",
+    path: "/departments/customer-service/shadowing",
+    expect: { anonymous: 302, employee: 403, manager: 400, leader: 403, admin: 403 },
+  },
+  {
+    route: "shadowing.slots.$id._index",
+    method: "GET",
+    path: ({ slotId }) => `/shadowing/slots/${slotId}`,
+    expect: signedIn(200),
+  },
+  { route: "shadowing.slots.$id._index", method: "GET", path: "/shadowing/slots/not-an-id", expect: signedIn(404) },
+  {
+    route: "shadowing.slots.$id._index",
+    method: "POST",
+    path: ({ slotId }) => `/shadowing/slots/${slotId}`,
+    expect: signedIn(400),
+  },
+  // Only an observer booked on the session writes its note; everyone else is sent to the slot.
+  {
+    route: "shadowing.slots.$id.note",
+    method: "GET",
+    path: ({ slotId }) => `/shadowing/slots/${slotId}/note`,
+    expect: all(302),
+  },
+  {
+    route: "shadowing.slots.$id.note",
+    method: "POST",
+    path: ({ slotId }) => `/shadowing/slots/${slotId}/note`,
+    expect: all(302),
+  },
+  {
+    route: "shadowing.notes.$id",
+    method: "GET",
+    path: ({ noteId }) => `/shadowing/notes/${noteId}`,
+    expect: signedIn(200),
+  },
+  {
+    route: "shadowing.notes.$id",
+    method: "GET",
+    path: "/shadowing/notes/00000000-0000-4000-8000-000000000000",
+    expect: signedIn(404),
+  },
+  {
+    route: "departments.$slug.improvements",
+    method: "GET",
+    path: "/departments/claims/improvements",
+    expect: signedIn(200),
+  },
+  {
+    route: "departments.$slug.improvements",
+    method: "POST",
+    path: "/departments/claims/improvements",
+    expect: signedIn(400),
+  },
+  // Touchpoints: the department's managers and leaders.
+  {
+    route: "departments.$slug.improvements",
+    method: "POST",
+    path: "/departments/customer-service/improvements",
+    form: { intent: "touchpoint" },
+    expect: { anonymous: 302, employee: 403, manager: 400, leader: 400, admin: 403 },
+  },
   { route: "kpis._index", method: "GET", path: "/kpis", expect: signedIn(200) },
   { route: "kpis.definitions._index", method: "GET", path: "/kpis/definitions", expect: signedIn(200) },
   { route: "kpis.definitions.$metric", method: "GET", path: "/kpis/definitions/nps", expect: signedIn(200) },
@@ -331,7 +401,7 @@ const MATRIX: Row[] = [
 
 let server: AppServer;
 const clients = new Map<Who, HttpClient>();
-const ids: Ids = { adminId: "", behaviourId: "", storyId: "", hiddenStoryId: "" };
+const ids: Ids = { adminId: "", behaviourId: "", storyId: "", hiddenStoryId: "", slotId: "", noteId: "" };
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -368,6 +438,19 @@ beforeAll(async () => {
     });
     return /\/stories\/([0-9a-f-]{36})/.exec(created.headers.get("location") ?? "")![1]!;
   };
+  const shadowing = await clients
+    .get("employee")!
+    .get("/departments/claims/shadowing")
+    .then((r) => r.text());
+  // A fresh slot nobody has booked: the note page then sends everyone back to it.
+  const opened = await clients.get("manager")!.post("/departments/customer-service/shadowing", {
+    startsAt: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T10:00`,
+    minutes: "60",
+    channel: "phone",
+    capacity: "2",
+  });
+  ids.slotId = /\/shadowing\/slots\/([0-9a-f-]{36})/.exec(opened.headers.get("location") ?? "")![1]!;
+  ids.noteId = /href="\/shadowing\/notes\/([0-9a-f-]{36})"/.exec(shadowing)![1]!;
   ids.storyId = await publish("A matrix story");
   ids.hiddenStoryId = await publish("A matrix story to hide");
 });
@@ -389,7 +472,14 @@ describe("permission matrix", () => {
     const label =
       typeof row.path === "string"
         ? row.path
-        : row.path({ adminId: ":id", behaviourId: ":id", storyId: ":id", hiddenStoryId: ":id" });
+        : row.path({
+            adminId: ":id",
+            behaviourId: ":id",
+            storyId: ":id",
+            hiddenStoryId: ":id",
+            slotId: ":id",
+            noteId: ":id",
+          });
     it(`${row.method} ${label}`, async () => {
       const actual: Partial<Expect> = {};
       for (const who of WHO) {

@@ -105,4 +105,25 @@ describe("service promise permissions", () => {
       department: "Claims",
     });
   });
+
+  it("lets a department's managers host shadowing, and people from elsewhere book it", () => {
+    expect(can(managerOfCs, "shadowing:host", cs)).toBe(true);
+    expect(can(actor("leader"), "shadowing:host", cs)).toBe(false);
+    expect(can(memberOfCs, "shadowing:host", cs)).toBe(false);
+    expect(authorize(memberOfCs, "shadowing:book", cs)).toEqual({
+      allowed: false,
+      reason: "ownDepartment",
+      department: "Customer Service",
+    });
+    expect(can(memberOfCs, "shadowing:book", claims)).toBe(true);
+    expect(can(managerOfCs, "shadowing:book", cs)).toBe(false);
+    expect(
+      can(
+        actor("leader", [{ id: cs.id, slug: "customer-service", name: cs.name, isManager: false }]),
+        "shadowing:book",
+        cs,
+      ),
+    ).toBe(true);
+    expect(can(actor("admin"), "shadowing:book", cs)).toBe(true);
+  });
 });

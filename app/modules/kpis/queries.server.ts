@@ -7,7 +7,6 @@
 import { sql } from "kysely";
 import type { Database } from "#db/connect.ts";
 import type { Channel } from "#db/schema.ts";
-import { COMPANY_TIME_ZONE } from "#app/utils/format.ts";
 import type { KpiAggregation, KpiDirection, KpiKind, KpiPeriod, KpiStatus, KpiUnit, SurveyKind } from "./constants.ts";
 import {
   addPeriods,
@@ -309,10 +308,4 @@ export async function getUpload(db: Database, input: { id: string; userId: strin
     .where("user_id", "=", input.userId)
     .where("department_id", "=", input.departmentId)
     .executeTakeFirst();
-}
-
-/** A wall-clock time in the company's time zone ("2026-10-03T09:12") as an instant; PostgreSQL knows the zone rules. */
-export async function companyTimeToInstant(db: Database, local: string): Promise<Date> {
-  const row = await sql<{ at: Date }>`select (${local}::timestamp at time zone ${COMPANY_TIME_ZONE}) as at`.execute(db);
-  return row.rows[0]!.at;
 }

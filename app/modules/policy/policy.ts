@@ -54,6 +54,10 @@ export interface Actions {
   "kpi:manage": DepartmentSubject;
   /** Create and revoke a department's API tokens: its managers and admins. */
   "kpi:tokens": DepartmentSubject;
+  /** Open and cancel a department's shadowing slots, keep its touchpoints: its managers. */
+  "shadowing:host": DepartmentSubject;
+  /** Book a seat to listen in: people from other departments; leaders and admins anywhere. */
+  "shadowing:book": DepartmentSubject;
 }
 
 export type Action = keyof Actions;
@@ -63,7 +67,8 @@ export type Denial =
   | { reason: "role"; role: Role }
   | { reason: "manager"; department: string }
   | { reason: "leaderOrManager" }
-  | { reason: "author" };
+  | { reason: "author" }
+  | { reason: "ownDepartment"; department: string };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
@@ -113,6 +118,20 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       const department = subject as DepartmentSubject;
       if (actor.role === "admin" || managesDepartment(actor, department.id)) return ALLOW;
       return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "shadowing:host": {
+      const department = subject as DepartmentSubject;
+      if (managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "shadowing:book": {
+      // The point is to see the customer's side from outside: not one's own department.
+      const department = subject as DepartmentSubject;
+      if (actor.role === "leader" || actor.role === "admin") return ALLOW;
+      if (actor.departments.some((d) => d.id === department.id)) {
+        return { allowed: false, reason: "ownDepartment", department: department.name };
+      }
+      return ALLOW;
     }
     default:
       return { allowed: false, reason: "role", role: "admin" };

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
 import { LOCALE_NAMES, LOCALES, type Locale } from "#app/i18n/i18n.ts";
 import { CHANNELS, CONSENTS, JOBS, KANO, STORY_LIMITS } from "./constants.ts";
 
@@ -80,26 +81,7 @@ export function StoryForm({
   return (
     <Form method="post" className="story-form" key={JSON.stringify(result?.initialValue ?? {})}>
       <FormErrors errors={errors("")} />
-      {personalData ? (
-        <div className="notice notice--warning" role="alert">
-          <h2>{t("stories.personalDataTitle")}</h2>
-          <ul>
-            {personalData.map((p) => {
-              const [kind, masked] = p.split("|");
-              return (
-                <li key={p}>
-                  {t(`stories.personalDataKinds.${kind}`)}: <code>{masked}</code>
-                </li>
-              );
-            })}
-          </ul>
-          <p>{t("stories.personalDataHelp")}</p>
-          <div className="checkbox">
-            <input type="checkbox" id="confirmPersonalData" name="confirmPersonalData" />
-            <label htmlFor="confirmPersonalData">{t("stories.personalDataConfirm")}</label>
-          </div>
-        </div>
-      ) : null}
+      <PersonalDataWarning findings={personalData} />
       <div className="field">
         <label htmlFor="title">{t("stories.fields.title")}</label>
         <input
