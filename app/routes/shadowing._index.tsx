@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
-import { listMySessions, listUpcomingSlots } from "#app/modules/shadowing/queries.server.ts";
+import { listHostedSlots, listMySessions, listUpcomingSlots } from "#app/modules/shadowing/queries.server.ts";
 import { SlotList } from "#app/modules/shadowing/slot-list.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
@@ -15,9 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
   const db = getDb();
   const now = new Date();
-  const [slots, sessions] = await Promise.all([
+  const [slots, sessions, hosted] = await Promise.all([
     listUpcomingSlots(db, { readerId: user.id, now }),
     listMySessions(db, { userId: user.id }),
+    listHostedSlots(db, { userId: user.id, now }),
   ]);
   return {
     // The slots the reader may book: other departments' (everyone's for leaders and admins).
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
     upcoming: sessions.filter((s) => !s.cancelledAt && new Date(s.startsAt) > now),
     past: sessions.filter((s) => !s.cancelledAt && new Date(s.startsAt) <= now),
+    hosted,
     hosting: user.departments.filter((d) => d.isManager).map((d) => ({ slug: d.slug, name: d.name })),
   };
 }
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Shadowing() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { bookable, upcoming, past, hosting } = useLoaderData<typeof loader>();
+  const { bookable, upcoming, past, hosted, hosting } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="shadowing-title">
       <h1 id="shadowing-title">{t("areas.shadowing.title")}</h1>
@@ -68,6 +70,12 @@ export default function Shadowing() {
           <p className="muted">{t("shadowing.noUpcoming")}</p>
         )}
       </section>
+      {hosted.length ? (
+        <section aria-labelledby="hosted-title" className="panel">
+          <h2 id="hosted-title">{t("shadowing.youAreHost")}</h2>
+          <SlotList slots={hosted} />
+        </section>
+      ) : null}
       <section aria-labelledby="book-title" className="panel">
         <h2 id="book-title">{t("shadowing.bookTitle")}</h2>
         {bookable.length ? <SlotList slots={bookable} /> : <p className="muted">{t("shadowing.noSlots")}</p>}

@@ -78,6 +78,16 @@ export async function getSlot(db: Database, input: { id: string; readerId: strin
   return { ...slot, observers };
 }
 
+/** Upcoming sessions where the reader is the colleague listened to. */
+export async function listHostedSlots(db: Database, input: { userId: string; now?: Date }): Promise<SlotSummary[]> {
+  return slotQuery(db, input.userId)
+    .where("s.host_id", "=", input.userId)
+    .where("s.starts_at", ">", input.now ?? new Date())
+    .where("s.cancelled_at", "is", null)
+    .orderBy("s.starts_at")
+    .execute();
+}
+
 /** The reader's sessions as an observer, newest first, with their notes. */
 export async function listMySessions(db: Database, input: { userId: string; limit?: number }) {
   return db
