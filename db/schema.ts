@@ -384,6 +384,8 @@ export interface ImprovementsTable {
   owner_id: string | null;
   due_on: string | null;
   dropped_reason: string | null;
+  chosen_at: Timestamp | null;
+  done_at: Timestamp | null;
   created_by: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;

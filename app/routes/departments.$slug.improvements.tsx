@@ -98,7 +98,7 @@ export default function Improvements() {
             {improvements.map((i) => (
               <tr key={i.id}>
                 <td>
-                  {i.description}
+                  <Link to={`/departments/${department.slug}/improvements/${i.id}`}>{i.description}</Link>
                   {i.ownerName ? (
                     <div className="muted">
                       {t("shadowing.owner", { name: i.ownerName })}

@@ -150,6 +150,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("owner_id", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("due_on", "date")
     .addColumn("dropped_reason", "text", (c) => c.check(sql`length(dropped_reason) <= 1000`))
+    // When it was chosen and when it was done: a win is celebrated with the KPI movement since.
+    .addColumn("chosen_at", "timestamptz")
+    .addColumn("done_at", "timestamptz")
     .addColumn("created_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -162,6 +165,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["department_id", "status", "created_at"])
     .execute();
   await db.schema.createIndex("improvements_note_idx").on("improvements").column("shadow_note_id").execute();
+  // "Start small": at most one chosen (or started) improvement per touchpoint at a time.
+  await sql`create unique index improvements_one_per_touchpoint on improvements (touchpoint_id)
+    where status in ('chosen', 'in_progress')`.execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -832,7 +832,15 @@ export async function seedShadowing(
     created_by: s.createdBy,
     created_at: new Date(s.createdAt),
   }));
-  const improvementRows: Insertable<ImprovementsTable>[] = improvements.map(({ scripted: _, ...row }) => row);
+  const improvementRows: Insertable<ImprovementsTable>[] = improvements.map(({ scripted: _, ...row }) => {
+    const changed = row.updated_at as Date;
+    const picked = row.status === "chosen" || row.status === "in_progress" || row.status === "done";
+    return {
+      ...row,
+      chosen_at: picked ? new Date(Math.min(changed.getTime(), (row.created_at as Date).getTime() + 3 * DAY)) : null,
+      done_at: row.status === "done" ? changed : null,
+    };
+  });
 
   await insertChunks(touchpoints, (rows) => db.insertInto("touchpoints").values(rows).execute());
   await insertChunks(reasons, (rows) => db.insertInto("failure_reasons").values(rows).execute());

@@ -52,6 +52,8 @@ interface Ids {
   /** A slot opened during setup, and a submitted note of the demo company's Claims department. */
   slotId: string;
   noteId: string;
+  /** An item of Customer Service's improvement backlog. */
+  improvementId: string;
 }
 
 interface Row {
@@ -211,6 +213,25 @@ const MATRIX: Row[] = [
     method: "POST",
     path: "/departments/claims/improvements",
     expect: signedIn(400),
+  },
+  {
+    route: "departments.$slug.improvements.$id",
+    method: "GET",
+    path: ({ improvementId }) => `/departments/customer-service/improvements/${improvementId}`,
+    expect: signedIn(200),
+  },
+  {
+    route: "departments.$slug.improvements.$id",
+    method: "GET",
+    path: "/departments/customer-service/improvements/00000000-0000-4000-8000-000000000000",
+    expect: signedIn(404),
+  },
+  // Choosing and following up: the department's managers and leaders.
+  {
+    route: "departments.$slug.improvements.$id",
+    method: "POST",
+    path: ({ improvementId }) => `/departments/customer-service/improvements/${improvementId}`,
+    expect: { anonymous: 302, employee: 403, manager: 400, leader: 400, admin: 403 },
   },
   // Touchpoints: the department's managers and leaders.
   {
@@ -401,7 +422,15 @@ const MATRIX: Row[] = [
 
 let server: AppServer;
 const clients = new Map<Who, HttpClient>();
-const ids: Ids = { adminId: "", behaviourId: "", storyId: "", hiddenStoryId: "", slotId: "", noteId: "" };
+const ids: Ids = {
+  adminId: "",
+  behaviourId: "",
+  storyId: "",
+  hiddenStoryId: "",
+  slotId: "",
+  noteId: "",
+  improvementId: "",
+};
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -451,6 +480,11 @@ beforeAll(async () => {
   });
   ids.slotId = /\/shadowing\/slots\/([0-9a-f-]{36})/.exec(opened.headers.get("location") ?? "")![1]!;
   ids.noteId = /href="\/shadowing\/notes\/([0-9a-f-]{36})"/.exec(shadowing)![1]!;
+  const backlog = await clients
+    .get("employee")!
+    .get("/departments/customer-service/improvements")
+    .then((r) => r.text());
+  ids.improvementId = /href="\/departments\/customer-service\/improvements\/([0-9a-f-]{36})"/.exec(backlog)![1]!;
   ids.storyId = await publish("A matrix story");
   ids.hiddenStoryId = await publish("A matrix story to hide");
 });
@@ -472,14 +506,7 @@ describe("permission matrix", () => {
     const label =
       typeof row.path === "string"
         ? row.path
-        : row.path({
-            adminId: ":id",
-            behaviourId: ":id",
-            storyId: ":id",
-            hiddenStoryId: ":id",
-            slotId: ":id",
-            noteId: ":id",
-          });
+        : row.path(Object.fromEntries(Object.keys(ids).map((key) => [key, ":id"])) as unknown as Ids);
     it(`${row.method} ${label}`, async () => {
       const actual: Partial<Expect> = {};
       for (const who of WHO) {

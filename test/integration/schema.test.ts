@@ -231,6 +231,8 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     owner_id: true,
     due_on: true,
     dropped_reason: true,
+    chosen_at: true,
+    done_at: true,
     created_by: true,
     created_at: true,
     updated_at: true,

@@ -14,6 +14,8 @@ import {
   bookSlot,
   cancelBooking,
   cancelSlot,
+  chooseImprovement,
+  moveImprovement,
   openSlot,
   saveNote,
   suggestImprovement,
@@ -957,5 +959,109 @@ describe("a department's insights", () => {
     // All eight observers sat in on one October session.
     expect(insights.sessionsPerMonth.map((m) => m.sessions)).toEqual([0, 0, 0, 0, 1, 0]);
     expect(insights.observersByDepartment).toEqual([{ department: w.home.name, observers: 8 }]);
+  });
+});
+
+describe("choosing and following up improvements", () => {
+  async function backlog() {
+    const w = await world();
+    const owner = await createUser(db, { name: `Owen Owner ${w.k}`, departments: [{ id: w.host.id }] });
+    await addTouchpoint(db, { actorId: w.manager.id, departmentId: w.host.id, name: "Phone queue" });
+    const [touchpoint] = await listTouchpoints(db, w.host.id);
+    const suggest = (description: string) =>
+      suggestImprovement(db, { actorId: owner.id, departmentId: w.host.id, description, touchpointId: touchpoint!.id });
+    return {
+      ...w,
+      owner,
+      first: await suggest("Call back within the hour"),
+      second: await suggest("Say the queue position"),
+    };
+  }
+  const statusOf = async (id: string) =>
+    await db
+      .selectFrom("improvements")
+      .select(["status", "owner_id", "due_on", "chosen_at", "done_at", "dropped_reason"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+
+  it("chooses one improvement per touchpoint, and replaces the chosen one only when told to", async () => {
+    const b = await backlog();
+    const choose = (improvementId: string, replace?: string) =>
+      chooseImprovement(db, {
+        actorId: b.manager.id,
+        departmentId: b.host.id,
+        improvementId,
+        ownerId: b.owner.id,
+        dueOn: "2026-12-15",
+        replace,
+        today: "2026-11-25",
+      });
+    await choose(b.first);
+    expect(await statusOf(b.first)).toMatchObject({ status: "chosen", owner_id: b.owner.id, due_on: "2026-12-15" });
+    expect((await statusOf(b.first)).chosen_at).toBeInstanceOf(Date);
+
+    const asked = await choose(b.second).catch((e: unknown) => e);
+    expect(asked).toBeInstanceOf(CommandError);
+    expect((asked as CommandError).status).toBe(409);
+    expect((asked as CommandError).fieldErrors).toEqual({ replace: [`${b.first}|Call back within the hour`] });
+    expect((await statusOf(b.second)).status).toBe("proposed");
+
+    await choose(b.second, b.first);
+    expect((await statusOf(b.second)).status).toBe("chosen");
+    expect(await statusOf(b.first)).toMatchObject({
+      status: "proposed",
+      owner_id: null,
+      due_on: null,
+      chosen_at: null,
+    });
+  });
+
+  it("refuses an owner from outside the department and a due date in the past", async () => {
+    const b = await backlog();
+    const outsider = await createUser(db, { departments: [{ id: b.home.id }] });
+    const base = { actorId: b.manager.id, departmentId: b.host.id, improvementId: b.first, today: "2026-11-25" };
+    await expect(chooseImprovement(db, { ...base, ownerId: outsider.id, dueOn: "2026-12-15" })).rejects.toMatchObject({
+      fieldErrors: { ownerId: ["shadowing.errors.ownerNotMember"] },
+    });
+    await expect(chooseImprovement(db, { ...base, ownerId: b.owner.id, dueOn: "2026-11-24" })).rejects.toMatchObject({
+      fieldErrors: { dueOn: ["shadowing.errors.duePast"] },
+    });
+    expect((await statusOf(b.first)).status).toBe("proposed");
+  });
+
+  it("moves a chosen improvement to started and done, and drops one only with a reason", async () => {
+    const b = await backlog();
+    const move = (improvementId: string, status: "in_progress" | "done" | "proposed" | "dropped", reason?: string) =>
+      moveImprovement(db, { actorId: b.manager.id, departmentId: b.host.id, improvementId, status, reason });
+    await expect(move(b.first, "done")).rejects.toMatchObject({
+      fieldErrors: { form: ["shadowing.errors.cannotMove"] },
+    });
+    await chooseImprovement(db, {
+      actorId: b.manager.id,
+      departmentId: b.host.id,
+      improvementId: b.first,
+      ownerId: b.owner.id,
+      dueOn: "2026-12-15",
+      today: "2026-11-25",
+    });
+    await move(b.first, "in_progress");
+    await move(b.first, "done");
+    const done = await statusOf(b.first);
+    expect(done.status).toBe("done");
+    expect(done.done_at).toBeInstanceOf(Date);
+    await expect(move(b.first, "proposed")).rejects.toMatchObject({
+      fieldErrors: { form: ["shadowing.errors.cannotMove"] },
+    });
+
+    await expect(move(b.second, "dropped")).rejects.toMatchObject({
+      fieldErrors: { reason: ["shadowing.errors.dropReason"] },
+    });
+    await move(b.second, "dropped", "Covered by the new phone system");
+    expect(await statusOf(b.second)).toMatchObject({
+      status: "dropped",
+      dropped_reason: "Covered by the new phone system",
+    });
+    await move(b.second, "proposed");
+    expect(await statusOf(b.second)).toMatchObject({ status: "proposed", dropped_reason: null });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Database } from "#db/connect.ts";
+import type { ImprovementStatus } from "#db/schema.ts";
 import { audit } from "#app/modules/audit.server.ts";
 import { CommandError } from "#app/modules/forms.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
@@ -359,5 +360,134 @@ export async function addTouchpoint(
       .executeTakeFirst();
     if (!added) throw CommandError.field("name", "shadowing.errors.touchpointTaken");
     await audit(trx, { actorId: input.actorId, action: "touchpoint.add", subject: added.id });
+  });
+}
+
+type ImprovementRow = { id: string; status: ImprovementStatus; touchpoint_id: string | null; description: string };
+
+async function lockImprovement(trx: Database, departmentId: string, id: string): Promise<ImprovementRow> {
+  const row = await trx
+    .selectFrom("improvements")
+    .select(["id", "status", "touchpoint_id", "description"])
+    .where("id", "=", id)
+    .where("department_id", "=", departmentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw CommandError.field("form", "shadowing.errors.improvementGone");
+  return row;
+}
+
+/**
+ * Chooses an improvement for its touchpoint, with an owner from the department
+ * and a due date. One chosen improvement per touchpoint ("start small"): when
+ * another is chosen or started there, the answer names it (409) until the
+ * manager says to replace it, which puts the other back among the proposals.
+ */
+export async function chooseImprovement(
+  db: Database,
+  input: {
+    actorId: string;
+    departmentId: string;
+    improvementId: string;
+    ownerId: string;
+    dueOn: string;
+    replace?: string;
+    today: string;
+  },
+): Promise<void> {
+  if (input.dueOn < input.today) throw CommandError.field("dueOn", "shadowing.errors.duePast");
+  await db.transaction().execute(async (trx) => {
+    const improvement = await lockImprovement(trx, input.departmentId, input.improvementId);
+    if (improvement.status !== "proposed") throw CommandError.field("form", "shadowing.errors.notProposed");
+    const owner = await trx
+      .selectFrom("department_members as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .select("m.user_id")
+      .where("m.department_id", "=", input.departmentId)
+      .where("m.user_id", "=", input.ownerId)
+      .where("u.status", "=", "active")
+      .executeTakeFirst();
+    if (!owner) throw CommandError.field("ownerId", "shadowing.errors.ownerNotMember");
+    if (improvement.touchpoint_id) {
+      const current = await trx
+        .selectFrom("improvements")
+        .select(["id", "description"])
+        .where("touchpoint_id", "=", improvement.touchpoint_id)
+        .where("status", "in", ["chosen", "in_progress"])
+        .forUpdate()
+        .executeTakeFirst();
+      if (current && current.id !== input.replace) {
+        throw new CommandError({ replace: [`${current.id}|${current.description}`] }, 409);
+      }
+      if (current) {
+        await trx
+          .updateTable("improvements")
+          .set({ status: "proposed", owner_id: null, due_on: null, chosen_at: null, updated_at: new Date() })
+          .where("id", "=", current.id)
+          .execute();
+        await audit(trx, { actorId: input.actorId, action: "improvement.replaced", subject: current.id });
+      }
+    }
+    await trx
+      .updateTable("improvements")
+      .set({
+        status: "chosen",
+        owner_id: input.ownerId,
+        due_on: input.dueOn,
+        chosen_at: new Date(),
+        updated_at: new Date(),
+      })
+      .where("id", "=", improvement.id)
+      .execute();
+    await audit(trx, { actorId: input.actorId, action: "improvement.choose", subject: improvement.id });
+  });
+}
+
+/** Which status an improvement may move to from where it is. */
+const MOVES: Record<ImprovementStatus, ImprovementStatus[]> = {
+  proposed: ["dropped"],
+  chosen: ["in_progress", "done", "dropped", "proposed"],
+  in_progress: ["done", "dropped", "proposed"],
+  done: [],
+  dropped: ["proposed"],
+};
+
+export async function moveImprovement(
+  db: Database,
+  input: {
+    actorId: string;
+    departmentId: string;
+    improvementId: string;
+    status: "in_progress" | "done" | "proposed" | "dropped";
+    reason?: string;
+  },
+): Promise<void> {
+  if (input.status === "dropped" && !input.reason) throw CommandError.field("reason", "shadowing.errors.dropReason");
+  await db.transaction().execute(async (trx) => {
+    const improvement = await lockImprovement(trx, input.departmentId, input.improvementId);
+    if (!MOVES[improvement.status].includes(input.status)) {
+      throw CommandError.field("form", "shadowing.errors.cannotMove");
+    }
+    const now = new Date();
+    await trx
+      .updateTable("improvements")
+      .set({
+        status: input.status,
+        dropped_reason: input.status === "dropped" ? input.reason! : null,
+        done_at: input.status === "done" ? now : null,
+        // Back among the proposals: no owner, no date, not chosen.
+        ...(input.status === "proposed" || input.status === "dropped"
+          ? { owner_id: null, due_on: null, chosen_at: null }
+          : {}),
+        updated_at: now,
+      })
+      .where("id", "=", improvement.id)
+      .execute();
+    await audit(trx, {
+      actorId: input.actorId,
+      action: `improvement.${input.status}`,
+      subject: improvement.id,
+      details: input.reason ? { reason: input.reason } : {},
+    });
   });
 }

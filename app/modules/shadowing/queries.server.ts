@@ -363,3 +363,31 @@ export async function listImprovements(db: Database, departmentId: string): Prom
     .orderBy("i.created_at", "desc")
     .execute();
 }
+
+export async function getImprovement(db: Database, input: { departmentId: string; id: string }) {
+  return db
+    .selectFrom("improvements as i")
+    .leftJoin("touchpoints as t", "t.id", "i.touchpoint_id")
+    .leftJoin("users as o", "o.id", "i.owner_id")
+    .leftJoin("users as c", "c.id", "i.created_by")
+    .select([
+      "i.id",
+      "i.description",
+      "i.status",
+      "i.origin",
+      "i.touchpoint_id as touchpointId",
+      "t.name as touchpoint",
+      "i.shadow_note_id as shadowNoteId",
+      "i.owner_id as ownerId",
+      "o.name as ownerName",
+      "i.due_on as dueOn",
+      "i.dropped_reason as droppedReason",
+      "i.chosen_at as chosenAt",
+      "i.done_at as doneAt",
+      "i.created_at as createdAt",
+      "c.name as createdBy",
+    ])
+    .where("i.department_id", "=", input.departmentId)
+    .where("i.id", "=", input.id)
+    .executeTakeFirst();
+}

@@ -66,3 +66,20 @@ export const SuggestionSchema = z.object({
 });
 
 export const TouchpointSchema = z.object({ name: z.string().trim().min(1).max(120) });
+
+export const ChooseSchema = z.object({
+  ownerId: UuidSchema,
+  dueOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date" }),
+  /** The improvement this one replaces on its touchpoint (after the page asked). */
+  replace: UuidSchema.optional(),
+});
+
+export const IMPROVEMENT_MOVES = ["in_progress", "done", "proposed", "dropped"] as const;
+
+export const StatusSchema = z.object({
+  status: z.enum(IMPROVEMENT_MOVES),
+  reason: z.string().trim().max(1000).optional(),
+});
