@@ -5,9 +5,8 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
-import { assertFound } from "#app/http.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { getDepartmentBySlug } from "#app/modules/departments/departments.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { addTouchpoint, suggestImprovement } from "#app/modules/shadowing/commands.server.ts";
 import { listImprovements, listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
@@ -18,16 +17,9 @@ import { handleSubmission, intentOf } from "#app/utils/submission.server.ts";
 
 export const meta = titled("shadowing.backlogTitle");
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requirePermission(request, "app:use", undefined);
-  const department = await getDepartmentBySlug(getDb(), slug ?? "");
-  assertFound(department);
-  return { user, department };
-}
-
 /** A department's improvement backlog: everyone reads it and may suggest; the reviews issue decides on items. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, department } = await load(request, params.slug);
+  const { user, department } = await departmentAccess(request, params.slug);
   const db = getDb();
   const [improvements, touchpoints] = await Promise.all([
     listImprovements(db, department.id),
@@ -42,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, department } = await load(request, params.slug);
+  const { user, department } = await departmentAccess(request, params.slug);
   const db = getDb();
   const formData = await request.formData();
   const here = `/departments/${department.slug}/improvements`;

@@ -6,7 +6,7 @@ import { getDb } from "#db/client.server.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import {
   checkReadings,
   checkResponses,
@@ -14,7 +14,6 @@ import {
   setKpiArchived,
   upsertReadings,
 } from "#app/modules/kpis/commands.server.ts";
-import { RANGES } from "#app/modules/kpis/constants.ts";
 import { recentPanels, viewOptions } from "#app/modules/kpis/dashboard.server.ts";
 import { periodStartOf, viewablePeriods } from "#app/modules/kpis/formulas.ts";
 import { KpiCard, StatusBadge } from "#app/modules/kpis/kpi-card.tsx";
@@ -28,6 +27,7 @@ import { CommandError } from "#app/modules/forms.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { today } from "#app/modules/stories/schemas.server.ts";
 import { titled } from "#app/utils/meta.ts";
+import { ViewFilters } from "#app/modules/kpis/view-filters.tsx";
 import { Verbatims } from "#app/modules/kpis/verbatims.tsx";
 import { handleSubmission, intentOf } from "#app/utils/submission.server.ts";
 
@@ -129,33 +129,7 @@ export default function KpiPage() {
           </Form>
         </div>
       ) : null}
-      <Form method="get" className="filters" aria-label={t("kpis.viewLabel")}>
-        {periods.length > 1 ? (
-          <div className="field">
-            <label htmlFor="kpi-period">{t("kpis.periodLabel")}</label>
-            <select id="kpi-period" name="period" defaultValue={panel.period}>
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {t(`kpis.periods.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor="kpi-range">{t("kpis.rangeLabel")}</label>
-          <select id="kpi-range" name="range" defaultValue={String(view.range)}>
-            {RANGES.map((r) => (
-              <option key={r} value={r}>
-                {t("kpis.lastPeriods", { count: r })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("kpis.show")}
-        </button>
-      </Form>
+      <ViewFilters periods={periods} period={panel.period} range={view.range} />
       <KpiCard kpi={kpi} summary={panel.summary} period={panel.period} href={`${base}/${kpi.key}`} />
       {canManage && kpi.kind === "number" ? (
         <section aria-labelledby="reading-title" className="panel">

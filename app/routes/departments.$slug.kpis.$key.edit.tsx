@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { updateKpi } from "#app/modules/kpis/commands.server.ts";
 import { KpiForm } from "#app/modules/kpis/kpi-form.tsx";
 import { getKpi } from "#app/modules/kpis/queries.server.ts";

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
-import { KPI_PERIODS, RANGES } from "#app/modules/kpis/constants.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { KPI_PERIODS } from "#app/modules/kpis/constants.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { recentPanels, viewOptions } from "#app/modules/kpis/dashboard.server.ts";
 import { KpiCard } from "#app/modules/kpis/kpi-card.tsx";
 import { listKpis, listVerbatims } from "#app/modules/kpis/queries.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { today } from "#app/modules/stories/schemas.server.ts";
 import { titled } from "#app/utils/meta.ts";
+import { ViewFilters } from "#app/modules/kpis/view-filters.tsx";
 import { Verbatims } from "#app/modules/kpis/verbatims.tsx";
 
 export const meta = titled("kpis.dashboardTitle");
@@ -62,32 +63,7 @@ export default function DepartmentKpis() {
           ) : null}
         </p>
       ) : null}
-      <Form method="get" className="filters" aria-label={t("kpis.viewLabel")}>
-        <div className="field">
-          <label htmlFor="kpi-period">{t("kpis.periodLabel")}</label>
-          <select id="kpi-period" name="period" defaultValue={view.period ?? ""}>
-            <option value="">{t("kpis.ownPeriod")}</option>
-            {KPI_PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t(`kpis.periods.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kpi-range">{t("kpis.rangeLabel")}</label>
-          <select id="kpi-range" name="range" defaultValue={String(view.range)}>
-            {RANGES.map((r) => (
-              <option key={r} value={r}>
-                {t("kpis.lastPeriods", { count: r })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("kpis.show")}
-        </button>
-      </Form>
+      <ViewFilters periods={KPI_PERIODS} period={view.period ?? ""} range={view.range} ownPeriod />
       {panels.length === 0 ? (
         <div className="notice">
           <p>{t("kpis.empty")}</p>

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { importUpload, saveUpload, type RowError } from "#app/modules/kpis/commands.server.ts";
 import { KPI_LIMITS, READING_COLUMNS, RESPONSE_COLUMNS } from "#app/modules/kpis/constants.ts";
 import { analyseFile, recheckUpload, SHOWN_ERRORS } from "#app/modules/kpis/imports.server.ts";

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { createKpi } from "#app/modules/kpis/commands.server.ts";
 import { DEFAULT_MIN_SAMPLE } from "#app/modules/kpis/constants.ts";
 import { KpiForm } from "#app/modules/kpis/kpi-form.tsx";

@@ -7,7 +7,7 @@ import { getDb } from "#db/client.server.ts";
 import { FormErrors, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
-import { departmentAccess } from "#app/modules/kpis/access.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { createApiToken, revokeApiToken } from "#app/modules/kpis/commands.server.ts";
 import { listApiTokens } from "#app/modules/kpis/queries.server.ts";
 import { TokenSchema } from "#app/modules/kpis/schemas.ts";

@@ -6,10 +6,9 @@ import { getDb } from "#db/client.server.ts";
 import { FormErrors, SelectField, TextField } from "#app/components/fields.tsx";
 import { MiniBars } from "#app/components/mini-bars.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
-import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
-import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { getDepartmentBySlug, listDepartmentMembers } from "#app/modules/departments/departments.server.ts";
+import { departmentAccess } from "#app/modules/departments/access.server.ts";
+import { listDepartmentMembers } from "#app/modules/departments/departments.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { openSlot } from "#app/modules/shadowing/commands.server.ts";
 import { SLOT_MINUTES } from "#app/modules/shadowing/constants.ts";
@@ -25,15 +24,8 @@ import { handleSubmission } from "#app/utils/submission.server.ts";
 
 export const meta = titled("shadowing.departmentTitle");
 
-async function load(request: Request, slug: string | undefined) {
-  const user = await requirePermission(request, "app:use", undefined);
-  const department = await getDepartmentBySlug(getDb(), slug ?? "");
-  assertFound(department);
-  return { user, department };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, department } = await load(request, params.slug);
+  const { user, department } = await departmentAccess(request, params.slug);
   const db = getDb();
   const canHost = can(user, "shadowing:host", department);
   const locale = await resolveLocale(request, user.locale);
@@ -57,8 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, department } = await load(request, params.slug);
-  await requirePermission(request, "shadowing:host", department);
+  const { user, department } = await departmentAccess(request, params.slug, "shadowing:host");
   const db = getDb();
   const outcome = await handleSubmission(await request.formData(), SlotSchema, async ({ startsAt, ...slot }) =>
     openSlot(db, {

@@ -17,7 +17,7 @@ import { noteEditable, saveNote } from "#app/modules/shadowing/commands.server.t
 import { SHADOW_LIMITS } from "#app/modules/shadowing/constants.ts";
 import { getNoteForSlot, getSlot, listFailureReasons, listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
 import { NoteSchema } from "#app/modules/shadowing/schemas.ts";
-import { JOBS, KANO } from "#app/modules/stories/constants.ts";
+import { CustomerNeedFields } from "#app/modules/stories/story-form.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 import { handleSubmission, intentOf } from "#app/utils/submission.server.ts";
@@ -190,28 +190,7 @@ export default function NoteForm() {
           <ErrorList errors={errors("reasons")} />
         </fieldset>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="kano">{t("stories.fields.kano")}</label>
-            <select id="kano" name="kano" defaultValue={values.kano}>
-              <option value="">{t("stories.notSaid")}</option>
-              {KANO.map((k) => (
-                <option key={k} value={k}>
-                  {t(`stories.kano.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="job">{t("stories.fields.job")}</label>
-            <select id="job" name="job" defaultValue={values.job}>
-              <option value="">{t("stories.notSaid")}</option>
-              {JOBS.map((j) => (
-                <option key={j} value={j}>
-                  {t(`stories.jobs.${j}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CustomerNeedFields kano={values.kano} job={values.job} />
         </div>
         <fieldset className="choices">
           <legend>{t("shadowing.fields.behaviours")}</legend>

@@ -23,53 +23,12 @@ import {
   type SeriesModel,
   type SeedSurvey,
 } from "./kpis-content.ts";
+import { Rng } from "./random.ts";
 
 const MONTHS = 18;
 const CHUNK = 1500;
 const DAY = 86_400_000;
 const SOURCE: DataSource = "seed";
-
-// Deterministic randomness.
-
-/** mulberry32: a tiny, good-enough 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** FNV-1a: a seed from a name, so each series has its own stream whatever the order. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-class Rng {
-  readonly next: () => number;
-  constructor(seed: string) {
-    this.next = mulberry32(hash(seed));
-  }
-  /** Standard normal (Box–Muller). */
-  normal(): number {
-    const u = Math.max(this.next(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
-  }
-  /** Index into `weights`, chosen in proportion to them. */
-  weighted(weights: readonly number[], total = weights.reduce((a, b) => a + b, 0)): number {
-    let r = this.next() * total;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i] ?? 0;
-      if (r < 0) return i;
-    }
-    return weights.length - 1;
-  }
-}
 
 /** One standard normal draw for a name: shared noise (the same bad day for two KPIs of a queue). */
 function noise(key: string): number {

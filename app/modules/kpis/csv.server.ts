@@ -91,45 +91,38 @@ export function rowErrors(error: z.ZodError, row: number, fieldNames: Record<str
   });
 }
 
-export function parseReadingsCsv(text: string): Parsed<ReadingRow> {
-  const { records, errors } = readRecords(text, READING_COLUMNS);
-  const rows: Parsed<ReadingRow>["rows"] = [];
+/** Each record checked with its row schema and turned into a row; every problem kept with its line. */
+function parseWith<S extends z.ZodTypeAny, T>(
+  text: string,
+  columns: Columns,
+  schema: S,
+  toRow: (value: z.output<S>) => T,
+): Parsed<T> {
+  const { records, errors } = readRecords(text, columns);
+  const rows: Parsed<T>["rows"] = [];
   for (const { line, data } of records) {
-    const result = ReadingCsvSchema.safeParse(data);
-    if (!result.success) {
-      errors.push(...rowErrors(result.error, line));
-      continue;
-    }
-    const r = result.data;
-    rows.push({
-      row: line,
-      kpiKey: r.kpi,
-      periodStart: r.period_start,
-      value: r.value,
-      sampleSize: r.sample_size ?? null,
-    });
+    const result = schema.safeParse(data);
+    if (result.success) rows.push({ ...toRow(result.data), row: line });
+    else errors.push(...rowErrors(result.error, line));
   }
-  return { rows, errors };
+  return { rows, errors: errors.sort((a, b) => a.row - b.row) };
+}
+
+export function parseReadingsCsv(text: string): Parsed<ReadingRow> {
+  return parseWith(text, READING_COLUMNS, ReadingCsvSchema, (r) => ({
+    kpiKey: r.kpi,
+    periodStart: r.period_start,
+    value: r.value,
+    sampleSize: r.sample_size ?? null,
+  }));
 }
 
 export function parseResponsesCsv(text: string): Parsed<ResponseRow> {
-  const { records, errors } = readRecords(text, RESPONSE_COLUMNS);
-  const rows: Parsed<ResponseRow>["rows"] = [];
-  for (const { line, data } of records) {
-    const result = ResponseCsvSchema.safeParse(data);
-    if (!result.success) {
-      errors.push(...rowErrors(result.error, line));
-      continue;
-    }
-    const r = result.data;
-    rows.push({
-      row: line,
-      kind: r.kind,
-      score: r.score,
-      respondedAt: r.responded_at,
-      channel: r.channel ?? null,
-      comment: r.comment,
-    });
-  }
-  return { rows, errors };
+  return parseWith(text, RESPONSE_COLUMNS, ResponseCsvSchema, (r) => ({
+    kind: r.kind,
+    score: r.score,
+    respondedAt: r.responded_at,
+    channel: r.channel ?? null,
+    comment: r.comment,
+  }));
 }

@@ -231,28 +231,7 @@ export function StoryForm({
         <ErrorList id="consent-error" errors={errors("consent")} />
       </fieldset>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="kano">{t("stories.fields.kano")}</label>
-          <select id="kano" name="kano" defaultValue={values.kano}>
-            <option value="">{t("stories.notSaid")}</option>
-            {KANO.map((k) => (
-              <option key={k} value={k}>
-                {t(`stories.kano.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="job">{t("stories.fields.job")}</label>
-          <select id="job" name="job" defaultValue={values.job}>
-            <option value="">{t("stories.notSaid")}</option>
-            {JOBS.map((j) => (
-              <option key={j} value={j}>
-                {t(`stories.jobs.${j}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CustomerNeedFields kano={values.kano} job={values.job} />
       </div>
       <div className="toolbar">
         <button type="submit" name="intent" value="publish" className="button button--primary">
@@ -268,5 +247,36 @@ export function StoryForm({
         </Link>
       </div>
     </Form>
+  );
+}
+
+/** The customer need a story or a shadowing note shows: its Kano category and the job the customer hired us for. */
+export function CustomerNeedFields({ kano, job }: { kano: string; job: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="kano">{t("stories.fields.kano")}</label>
+        <select id="kano" name="kano" defaultValue={kano}>
+          <option value="">{t("stories.notSaid")}</option>
+          {KANO.map((k) => (
+            <option key={k} value={k}>
+              {t(`stories.kano.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="job">{t("stories.fields.job")}</label>
+        <select id="job" name="job" defaultValue={job}>
+          <option value="">{t("stories.notSaid")}</option>
+          {JOBS.map((j) => (
+            <option key={j} value={j}>
+              {t(`stories.jobs.${j}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }
