@@ -107,6 +107,8 @@ async function main() {
     res.locals.requestId = requestId;
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", requestId);
+    // While shutting down, no connection is kept for another request.
+    if (shuttingDown) res.setHeader("Connection", "close");
     // The client IP as Express resolved it, for sign-in throttling; never trusted from outside.
     req.headers["x-serviceloop-client-ip"] = req.ip ?? "unknown";
     // Loaders of one request get copies of it: this id lets them share the signed-in person.
@@ -204,16 +206,20 @@ async function main() {
       process.exit(1);
     }, 9_000);
     force.unref();
-    server.close(async () => {
-      try {
-        await vite?.close();
-        await (await getBuild()).entry.module.stopApp();
-      } finally {
-        log.info("stopped");
-        process.exit(0);
-      }
-    });
-    server.closeIdleConnections();
+    // Keep serving for a moment: /readyz already answers 503, and connections the kernel has
+    // accepted but Node has not read yet would otherwise count as idle and be reset.
+    setTimeout(() => {
+      server.close(async () => {
+        try {
+          await vite?.close();
+          await (await getBuild()).entry.module.stopApp();
+        } finally {
+          log.info("stopped");
+          process.exit(0);
+        }
+      });
+      server.closeIdleConnections();
+    }, env.SHUTDOWN_GRACE_MS);
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

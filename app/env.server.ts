@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * On SIGTERM, how long the server keeps serving (with /readyz at 503 and
+   * `Connection: close`) before it stops accepting connections, so a load
+   * balancer can move away and requests already on the wire are read.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8_000).default(1_000),
   /** When "false", `npm start` does not seed the demo company into an empty database. */
   SERVICELOOP_SEED_DEMO: z
     .enum(["true", "false"])
