@@ -4,14 +4,19 @@
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names
  * the server; each benchmark creates its own database there and drops it.
- * BENCH_ONLY=stories|kpis runs one; BENCH_SECONDS (per measurement, default 3),
+ * BENCH_ONLY=stories|kpis|pages runs one; BENCH_SECONDS (per measurement, default 3),
  * BENCH_ROUNDS (default 5), BENCH_CONNECTIONS (default 8); BENCH_KEEP_DATABASE=1
  * keeps the databases for a closer look (EXPLAIN).
  */
 import { benchKpis } from "./kpis.ts";
+import { benchPages } from "./pages.ts";
 import { benchStories } from "./stories.ts";
 
-const BENCHMARKS: Record<string, () => Promise<string[]>> = { stories: benchStories, kpis: benchKpis };
+const BENCHMARKS: Record<string, () => Promise<string[]>> = {
+  stories: benchStories,
+  kpis: benchKpis,
+  pages: benchPages,
+};
 
 async function main() {
   const only = process.env.BENCH_ONLY;
