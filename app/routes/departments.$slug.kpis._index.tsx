@@ -23,19 +23,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const panels = await recentPanels(db, kpis, { asked: view.period, count: view.range, lastDate: today() });
   const surveyKinds = [...new Set(kpis.flatMap((k) => (k.kind === "number" ? [] : [k.kind])))];
   const verbatims = await listVerbatims(db, { departmentId: department.id, kinds: surveyKinds, limit: 10 });
+  const canManage = can(user, "kpi:manage", department);
+  // Archived KPIs are off the dashboard; their managers can still open (and restore) them.
+  const archived = canManage
+    ? (await listKpis(db, { departmentIds: [department.id], includeArchived: true }))
+        .filter((k) => k.archived)
+        .map((k) => ({ key: k.key, name: k.name }))
+    : [];
   return {
     department: { slug: department.slug, name: department.name },
     view,
     panels,
     verbatims,
-    canManage: can(user, "kpi:manage", department),
+    archived,
+    canManage,
     canTokens: can(user, "kpi:tokens", department),
   };
 }
 
 export default function DepartmentKpis() {
   const { t } = useTranslation();
-  const { department, view, panels, verbatims, canManage, canTokens } = useLoaderData<typeof loader>();
+  const { department, view, panels, verbatims, archived, canManage, canTokens } = useLoaderData<typeof loader>();
   const base = `/departments/${department.slug}/kpis`;
   return (
     <section aria-labelledby="kpis-title">
@@ -76,6 +84,18 @@ export default function DepartmentKpis() {
         </div>
       )}
       <Verbatims items={verbatims} />
+      {archived.length ? (
+        <section aria-labelledby="archived-title" className="panel">
+          <h2 id="archived-title">{t("kpis.archivedTitle")}</h2>
+          <ul className="people-list">
+            {archived.map((k) => (
+              <li key={k.key}>
+                <Link to={`${base}/${k.key}`}>{k.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -68,6 +68,19 @@ describe("department KPIs", () => {
     // The refused upload is not a failed request: its preview answers 200.
     expect(errors).toEqual([]);
 
+    // Archived, it leaves the dashboard but stays one click away for its managers.
+    await card.getByRole("link", { name: "First-contact resolution (FCR)" }).click();
+    await page.getByRole("button", { name: "Archive" }).click();
+    await page.getByText("KPI archived.").waitFor();
+    await page.goto("/departments/customer-service/kpis");
+    expect(await page.locator("article.kpi-card", { hasText: "First-contact resolution (FCR)" }).count()).toBe(0);
+    await page
+      .getByRole("region", { name: "Archived KPIs" })
+      .getByRole("link", { name: "First-contact resolution (FCR)" })
+      .click();
+    await page.getByRole("button", { name: "Restore" }).click();
+    await page.getByText("KPI restored.").waitFor();
+
     // Everyone sees it in the company overview.
     const employee = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const overview = await employee.newPage();
