@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             id: kpi.id,
             key: kpi.key,
             name: kpi.name,
+            kind: kpi.kind,
             unit: kpi.unit,
             direction: kpi.direction,
             target: kpi.target,

@@ -674,3 +674,38 @@ describe("the JSON API", () => {
     expect((await getKpis("?from=2023-10-01&to=2026-10-01")).status).toBe(200);
   });
 });
+
+describe("the classes of answers, as the database counts them", () => {
+  it("splits NPS at 6/7 and 8/9, CSAT at 3/4 and CES at 4/5", async () => {
+    const department = await createDepartment(db, { name: "Boundaries", slug: "boundaries" });
+    const at = (minute: number) => new Date(Date.UTC(2026, 9, 14, 9, minute));
+    const answer = (kind: "nps" | "csat" | "ces", score: number, minute: number): ResponseRow => ({
+      kind,
+      score,
+      respondedAt: at(minute),
+      channel: null,
+      comment: null,
+    });
+    await insertResponses(db, {
+      actorId: null,
+      departmentId: department.id,
+      source: "api",
+      responses: [
+        ...[0, 6, 7, 8, 9, 10].map((score, i) => answer("nps", score, i)),
+        ...[3, 4, 5].map((score, i) => answer("csat", score, 10 + i)),
+        ...[4, 5, 7].map((score, i) => answer("ces", score, 20 + i)),
+      ],
+    });
+    const daily = await db
+      .selectFrom("survey_daily")
+      .select(["kind", "responses", "positive", "negative", "score_sum"])
+      .where("department_id", "=", department.id)
+      .orderBy("kind")
+      .execute();
+    expect(daily).toEqual([
+      { kind: "ces", responses: 3, positive: 2, negative: 0, score_sum: 16 },
+      { kind: "csat", responses: 3, positive: 2, negative: 0, score_sum: 12 },
+      { kind: "nps", responses: 6, positive: 2, negative: 2, score_sum: 40 },
+    ]);
+  });
+});

@@ -22,7 +22,6 @@ import {
   periodRange,
   periodStartOf,
   rate,
-  shownValue,
   slaAttainment,
   surveyScore,
   viewablePeriods,
@@ -375,25 +374,6 @@ describe("kpiStatus", () => {
       expect(kpiStatus(status({ kind: "number", value: 90, sampleSize: 1, minSample: 10 }))).toBe("on_target");
       expect(kpiStatus(status({ kind: "number", value: 50, sampleSize: null, minSample: 10 }))).toBe("off_target");
     });
-  });
-});
-
-describe("shownValue", () => {
-  it("hides a survey score below the minimum sample", () => {
-    expect(shownValue(status({ kind: "nps", value: 42, sampleSize: 9, minSample: 10 }))).toBeNull();
-  });
-
-  it("shows a survey score at the minimum sample, whatever its status", () => {
-    expect(shownValue(status({ kind: "nps", value: 42, sampleSize: 10, minSample: 10 }))).toBe(42);
-    expect(shownValue(status({ kind: "csat", value: 50, sampleSize: 10, minSample: 10 }))).toBe(50);
-  });
-
-  it("shows a number KPI regardless of sample", () => {
-    expect(shownValue(status({ kind: "number", value: 300, sampleSize: 1, minSample: 10 }))).toBe(300);
-  });
-
-  it("is null without a value", () => {
-    expect(shownValue(status({ value: null }))).toBeNull();
   });
 });
 

@@ -118,11 +118,6 @@ export function kpiStatus(input: StatusInput): KpiStatus {
   return "off_target";
 }
 
-/** The value a reader may see: none below the minimum sample of a survey score. */
-export function shownValue(input: StatusInput): number | null {
-  return kpiStatus(input) === "not_enough" ? null : input.value;
-}
-
 export interface Change {
   delta: number;
   /** Moved the better way for this KPI (false when unchanged). */

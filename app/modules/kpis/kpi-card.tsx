@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { KpiPeriod } from "./constants.ts";
+import { cesAgreeing } from "./formulas.ts";
 import { KpiChart } from "./kpi-chart.tsx";
 import { useKpiFormat, type KpiFormat } from "./kpi-format.ts";
 import { definitionMetric } from "./metrics.ts";
@@ -54,7 +55,7 @@ export function LatestValue({
   point,
   format,
 }: {
-  kpi: Pick<CardKpi, "unit" | "minSample">;
+  kpi: Pick<CardKpi, "unit" | "minSample" | "kind">;
   point: Point | null;
   format: KpiFormat;
 }) {
@@ -73,6 +74,14 @@ export function LatestValue({
       <span className="kpi-card__number">{format.value(kpi.unit, point.value!)}</span>
       {point.sampleSize !== null ? (
         <span className="kpi-card__sample"> {t("kpis.sample", { count: point.sampleSize })}</span>
+      ) : null}
+      {kpi.kind === "ces" && point.counts ? (
+        <span className="kpi-card__sample">
+          {" · "}
+          {t("kpis.cesAgreeing", {
+            share: format.value("percent", cesAgreeing(point.counts.positive, point.counts.responses) ?? 0),
+          })}
+        </span>
       ) : null}
     </p>
   );

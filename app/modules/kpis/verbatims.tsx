@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useFormat } from "#app/utils/format.ts";
 import type { SurveyKind } from "./constants.ts";
+import { classifyScore } from "./formulas.ts";
 
 interface VerbatimItem {
   id: number;
@@ -24,7 +25,9 @@ export function Verbatims({ items }: { items: VerbatimItem[] }) {
           <li key={v.id}>
             <blockquote>{v.comment}</blockquote>
             <p className="muted">
-              <span className="badge">{t("kpis.scoreOf", { kind: t(`kpis.kinds.${v.kind}`), score: v.score })}</span>{" "}
+              <span className={`badge score score--${classifyScore(v.kind, v.score)}`}>
+                {t("kpis.scoreOf", { kind: t(`kpis.kinds.${v.kind}`), score: v.score })}
+              </span>{" "}
               {v.channel ? `${t(`stories.channels.${v.channel}`)} · ` : null}
               {format.dateTime(v.respondedAt)}
             </p>
