@@ -149,3 +149,31 @@ export function NewPasswordFields({
     </>
   );
 }
+
+/** A list of checkboxes sending `name` once per ticked option (no JavaScript needed). */
+export function Checkboxes({
+  name,
+  options,
+  checked,
+}: {
+  name: string;
+  options: { id: string; label: string }[];
+  checked: string[];
+}) {
+  return (
+    <>
+      {options.map((o) => (
+        <div className="checkbox" key={o.id}>
+          <input
+            type="checkbox"
+            id={`${name}-${o.id}`}
+            name={name}
+            value={o.id}
+            defaultChecked={checked.includes(o.id)}
+          />
+          <label htmlFor={`${name}-${o.id}`}>{o.label}</label>
+        </div>
+      ))}
+    </>
+  );
+}

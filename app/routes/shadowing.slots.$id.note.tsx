@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
-import { ErrorList, FormErrors } from "#app/components/fields.tsx";
+import { Checkboxes, ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
@@ -165,18 +165,7 @@ export default function NoteForm() {
         </div>
         <fieldset className="choices">
           <legend>{t("shadowing.fields.reasons")}</legend>
-          {reasons.map((r) => (
-            <div className="checkbox" key={r.id}>
-              <input
-                type="checkbox"
-                id={`reason-${r.id}`}
-                name="reasons"
-                value={r.id}
-                defaultChecked={values.reasons.includes(r.id)}
-              />
-              <label htmlFor={`reason-${r.id}`}>{r.label}</label>
-            </div>
-          ))}
+          <Checkboxes name="reasons" options={reasons} checked={values.reasons} />
           <div className="field">
             <label htmlFor="newReason">{t("shadowing.fields.newReason")}</label>
             <input
@@ -194,18 +183,11 @@ export default function NoteForm() {
         </div>
         <fieldset className="choices">
           <legend>{t("shadowing.fields.behaviours")}</legend>
-          {behaviours.map((b) => (
-            <div className="checkbox" key={b.id}>
-              <input
-                type="checkbox"
-                id={`behaviour-${b.id}`}
-                name="behaviours"
-                value={b.id}
-                defaultChecked={values.behaviours.includes(b.id)}
-              />
-              <label htmlFor={`behaviour-${b.id}`}>{b.title}</label>
-            </div>
-          ))}
+          <Checkboxes
+            name="behaviours"
+            options={behaviours.map((b) => ({ id: b.id, label: b.title }))}
+            checked={values.behaviours}
+          />
           <ErrorList errors={errors("behaviours")} />
         </fieldset>
         {submitted ? (

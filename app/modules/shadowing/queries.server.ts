@@ -203,6 +203,20 @@ export async function getNote(db: Database, id: string) {
   };
 }
 
+/** How many submitted notes saw each Kano category (or job type), most first. */
+function needsMix(db: Database, departmentId: string, column: "kano" | "job") {
+  return db
+    .selectFrom("shadow_notes")
+    .select([sql<string>`${sql.ref(column)}`.as("value"), sql<number>`count(*)::int`.as("notes")])
+    .where("department_id", "=", departmentId)
+    .where("status", "=", "submitted")
+    .where(column, "is not", null)
+    .groupBy(column)
+    .orderBy("notes", "desc")
+    .orderBy(column)
+    .execute();
+}
+
 export interface Insights {
   /** Sessions held (past slots with at least one observer) per month, oldest first. */
   sessionsPerMonth: { month: string; sessions: number }[];
@@ -262,24 +276,8 @@ export async function departmentInsights(
         and n.submitted_at >= (date_trunc('week', ${local}) - interval '7 weeks') at time zone ${tz}
         and n.submitted_at <= ${now}
       group by 1, 2`.execute(db),
-    db
-      .selectFrom("shadow_notes")
-      .select(["kano", sql<number>`count(*)::int`.as("notes")])
-      .where("department_id", "=", input.departmentId)
-      .where("status", "=", "submitted")
-      .where("kano", "is not", null)
-      .groupBy("kano")
-      .orderBy("notes", "desc")
-      .execute(),
-    db
-      .selectFrom("shadow_notes")
-      .select(["job", sql<number>`count(*)::int`.as("notes")])
-      .where("department_id", "=", input.departmentId)
-      .where("status", "=", "submitted")
-      .where("job", "is not", null)
-      .groupBy("job")
-      .orderBy("notes", "desc")
-      .execute(),
+    needsMix(db, input.departmentId, "kano"),
+    needsMix(db, input.departmentId, "job"),
     db
       .selectFrom("shadow_notes as n")
       .innerJoin("users as a", "a.id", "n.author_id")
@@ -320,8 +318,8 @@ export async function departmentInsights(
     observersByDepartment: observers,
     topReasons,
     weeks,
-    kano: kano.map((k) => ({ kano: k.kano!, notes: k.notes })),
-    jobs: jobs.map((j) => ({ job: j.job!, notes: j.notes })),
+    kano: kano.map((k) => ({ kano: k.value, notes: k.notes })),
+    jobs: jobs.map((j) => ({ job: j.value, notes: j.notes })),
     latestNotes: latest.map((n) => ({ ...n, submittedAt: n.submittedAt! })),
   };
 }

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors } from "#app/components/fields.tsx";
+import { Checkboxes, ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
 import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
 import { LOCALE_NAMES, LOCALES, type Locale } from "#app/i18n/i18n.ts";
@@ -174,20 +174,11 @@ export function StoryForm({
         {pillars.map((pillar) => (
           <div key={pillar} className="choices__group">
             <p className="choices__title">{pillar}</p>
-            {options.behaviours
-              .filter((b) => b.pillar === pillar)
-              .map((b) => (
-                <div className="checkbox" key={b.id}>
-                  <input
-                    type="checkbox"
-                    id={`behaviour-${b.id}`}
-                    name="behaviours"
-                    value={b.id}
-                    defaultChecked={values.behaviours.includes(b.id)}
-                  />
-                  <label htmlFor={`behaviour-${b.id}`}>{b.title}</label>
-                </div>
-              ))}
+            <Checkboxes
+              name="behaviours"
+              options={options.behaviours.filter((b) => b.pillar === pillar).map((b) => ({ id: b.id, label: b.title }))}
+              checked={values.behaviours}
+            />
           </div>
         ))}
         <ErrorList id="behaviours-error" errors={errors("behaviours")} />
