@@ -337,8 +337,8 @@ export interface ImprovementItem {
   createdBy: string | null;
 }
 
-/** A department's improvement backlog: open items first, newest first. */
-export async function listImprovements(db: Database, departmentId: string): Promise<ImprovementItem[]> {
+/** The backlog's items of a department, with their touchpoint, owner and author by name. */
+function improvementQuery(db: Database, departmentId: string) {
   return db
     .selectFrom("improvements as i")
     .leftJoin("touchpoints as t", "t.id", "i.touchpoint_id")
@@ -356,36 +356,27 @@ export async function listImprovements(db: Database, departmentId: string): Prom
       "i.created_at as createdAt",
       "c.name as createdBy",
     ])
-    .where("i.department_id", "=", departmentId)
+    .where("i.department_id", "=", departmentId);
+}
+
+/** A department's improvement backlog: open items first, newest first. */
+export async function listImprovements(db: Database, departmentId: string): Promise<ImprovementItem[]> {
+  return improvementQuery(db, departmentId)
     .orderBy(sql`case when i.status in ('done', 'dropped') then 1 else 0 end`)
     .orderBy("i.created_at", "desc")
     .execute();
 }
 
+/** One item, with what its own page shows besides. */
 export async function getImprovement(db: Database, input: { departmentId: string; id: string }) {
-  return db
-    .selectFrom("improvements as i")
-    .leftJoin("touchpoints as t", "t.id", "i.touchpoint_id")
-    .leftJoin("users as o", "o.id", "i.owner_id")
-    .leftJoin("users as c", "c.id", "i.created_by")
+  return improvementQuery(db, input.departmentId)
     .select([
-      "i.id",
-      "i.description",
-      "i.status",
-      "i.origin",
       "i.touchpoint_id as touchpointId",
-      "t.name as touchpoint",
-      "i.shadow_note_id as shadowNoteId",
       "i.owner_id as ownerId",
-      "o.name as ownerName",
-      "i.due_on as dueOn",
       "i.dropped_reason as droppedReason",
       "i.chosen_at as chosenAt",
       "i.done_at as doneAt",
-      "i.created_at as createdAt",
-      "c.name as createdBy",
     ])
-    .where("i.department_id", "=", input.departmentId)
     .where("i.id", "=", input.id)
     .executeTakeFirst();
 }
