@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { getCurrentUser } from "#app/modules/auth/session.server.ts";
-import { unreadNotificationCount } from "#app/modules/stories/queries.server.ts";
+import { unreadNotificationCount } from "#app/modules/notifications/notifications.server.ts";
 import { readFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { getI18n, type Locale } from "#app/i18n/i18n.ts";

@@ -11,7 +11,8 @@ import {
   updateStory,
 } from "#app/modules/stories/commands.server.ts";
 import { checkPersonalData } from "#app/modules/stories/form-data.server.ts";
-import { getStory, listStories, unreadNotificationCount } from "#app/modules/stories/queries.server.ts";
+import { unreadNotificationCount } from "#app/modules/notifications/notifications.server.ts";
+import { getStory, listStories } from "#app/modules/stories/queries.server.ts";
 import { StorySchema, today, type StoryInput } from "#app/modules/stories/schemas.server.ts";
 import { createDepartment, createUser } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";

@@ -1,28 +1,9 @@
 import type { Database } from "#db/connect.ts";
 import { audit } from "#app/modules/audit.server.ts";
 import { CommandError } from "#app/modules/forms.ts";
+import { notify } from "#app/modules/notifications/notifications.server.ts";
 import type { ReactionKind } from "#db/schema.ts";
 import type { StoryInput } from "./schemas.server.ts";
-
-/** In-app notifications for people other than the one acting. */
-export async function notify(
-  db: Database,
-  input: { userIds: string[]; kind: string; actorId: string; storyId: string },
-): Promise<void> {
-  const recipients = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
-  if (recipients.length === 0) return;
-  await db
-    .insertInto("notifications")
-    .values(
-      recipients.map((userId) => ({
-        user_id: userId,
-        kind: input.kind,
-        actor_id: input.actorId,
-        story_id: input.storyId,
-      })),
-    )
-    .execute();
-}
 
 /** Unknown departments, behaviours and colleagues are refused with a message on their field. */
 async function checkReferences(db: Database, authorId: string, input: StoryInput): Promise<void> {
@@ -260,13 +241,4 @@ export async function addComment(db: Database, userId: string, storyId: string, 
       storyId,
     });
   });
-}
-
-export async function markNotificationsRead(db: Database, userId: string): Promise<void> {
-  await db
-    .updateTable("notifications")
-    .set({ read_at: new Date() })
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .execute();
 }

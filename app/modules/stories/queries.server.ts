@@ -346,33 +346,3 @@ export async function storyOfTheWeek(db: Database, viewer: Actor) {
     .limit(1)
     .executeTakeFirst();
 }
-
-export async function unreadNotificationCount(db: Database, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function listNotifications(db: Database, userId: string) {
-  return db
-    .selectFrom("notifications as n")
-    .leftJoin("users as a", "a.id", "n.actor_id")
-    .leftJoin("stories as s", "s.id", "n.story_id")
-    .select([
-      "n.id",
-      "n.kind",
-      "n.created_at",
-      "n.read_at",
-      "a.name as actor_name",
-      "s.id as story_id",
-      "s.title as story_title",
-    ])
-    .where("n.user_id", "=", userId)
-    .orderBy("n.created_at", "desc")
-    .limit(50)
-    .execute();
-}
