@@ -58,11 +58,13 @@ interface PlottedPoint {
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const MARGIN = { top: 16, right: 64, bottom: 32, left: 72 };
+const MARGIN = { top: 16, right: 64, bottom: 32, left: 88 };
 const INNER_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const INNER_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 const Y_TICKS = 4;
 const MAX_X_LABELS = 6;
+/** About the width of one character of a tick label, in viewBox units (16px font). */
+const CHAR_WIDTH = 9;
 const DOT_RADIUS = 4;
 
 function hasValue(value: number | null): value is number {
@@ -86,8 +88,10 @@ function valueDomain(values: number[], target: number, warning: number | null): 
 }
 
 /** Every `step`-th index counted back from the latest, so the newest period is always labelled. */
-function labelledIndexes(count: number): Set<number> {
-  const step = Math.max(1, Math.ceil(count / MAX_X_LABELS));
+/** Which periods get a label: at most six, fewer when long labels ("week of 14 Sept") would touch. */
+function labelledIndexes(count: number, longestLabel: number): Set<number> {
+  const fit = Math.max(1, Math.floor(INNER_WIDTH / (longestLabel * CHAR_WIDTH + 16)));
+  const step = Math.max(1, Math.ceil(count / Math.min(MAX_X_LABELS, fit)));
   const indexes = new Set<number>();
   for (let i = count - 1; i >= 0; i -= step) indexes.add(i);
   return indexes;
@@ -123,7 +127,7 @@ export function KpiChart(props: KpiChartProps): JSX.Element {
   }));
   const withValues = plotted.filter((p): p is PlottedPoint & { value: number; y: number } => p.value !== null);
   const yTicks = yScale.ticks(Y_TICKS);
-  const xLabels = labelledIndexes(points.length);
+  const xLabels = labelledIndexes(points.length, Math.max(0, ...plotted.map((p) => p.label.length)));
   const targetY = round(yScale(target));
   const warningY = warning === null ? null : round(yScale(warning));
 
@@ -171,7 +175,7 @@ export function KpiChart(props: KpiChartProps): JSX.Element {
                     to={{ x: p.x, y: INNER_HEIGHT + 4 }}
                   />
                   <text className="kpi-chart__tick-label" x={p.x} y={INNER_HEIGHT + 18} textAnchor="middle">
-                    {formatPeriod(p.periodStart)}
+                    {p.label}
                   </text>
                 </g>
               ))}
