@@ -203,6 +203,7 @@ export interface NotificationsTable {
   kind: string;
   actor_id: string | null;
   story_id: string | null;
+  review_id: string | null;
   created_at: DefaultTimestamp;
   read_at: Timestamp | null;
 }
@@ -389,6 +390,36 @@ export interface ImprovementsTable {
   created_by: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  review_id: string | null;
+}
+
+export type ReviewStatus = "open" | "finished";
+
+export interface ReviewsTable {
+  id: Generated<string>;
+  department_id: string;
+  period_start: string;
+  period_end: string;
+  status: Generated<ReviewStatus>;
+  notes: Generated<string>;
+  /** The agenda as the meeting saw it (JSON), set when the review is finished. */
+  agenda: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  finished_by: string | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ReviewAttendeesTable {
+  review_id: string;
+  user_id: string;
+}
+
+export interface ReviewDecisionsTable {
+  review_id: string;
+  improvement_id: string;
+  created_at: DefaultTimestamp;
 }
 
 export interface DB {
@@ -425,6 +456,9 @@ export interface DB {
   shadow_note_reasons: ShadowNoteReasonsTable;
   shadow_note_behaviours: ShadowNoteBehavioursTable;
   improvements: ImprovementsTable;
+  reviews: ReviewsTable;
+  review_attendees: ReviewAttendeesTable;
+  review_decisions: ReviewDecisionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -67,6 +67,8 @@ function describeDenial(denial: Decision | undefined, t: (key: string, options?:
       return t("errors.needAuthor");
     case "ownDepartment":
       return t("errors.ownDepartment", { department: denial.department });
+    case "member":
+      return t("errors.needMember", { department: denial.department });
     default:
       return t("errors.forbiddenBody");
   }

@@ -28,13 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     managers: members.filter((m) => m.isManager),
     members: members.filter((m) => !m.isManager),
-    canManage: can(user, "department:manage", department),
+    canReadReviews: can(user, "review:read", department),
   };
 }
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
-  const { department, managers, members, canManage } = useLoaderData<typeof loader>();
+  const { department, managers, members, canReadReviews } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="department-title">
       <p className="breadcrumb">
@@ -52,7 +52,7 @@ export default function DepartmentPage() {
         <Link className="button" to={`/departments/${department.slug}/improvements`}>
           {t("departments.openImprovements")}
         </Link>
-        {canManage ? (
+        {canReadReviews ? (
           <Link className="button" to={`/departments/${department.slug}/reviews`}>
             {t("departments.openReviews")}
           </Link>

@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { markNotificationsRead } from "#app/modules/stories/commands.server.ts";
-import { listNotifications } from "#app/modules/stories/queries.server.ts";
+import { listNotifications, markNotificationsRead } from "#app/modules/notifications/notifications.server.ts";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -22,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/notifications", { key: "flash.notificationsRead" });
 }
 
-const KNOWN = ["story.named", "story.reaction", "story.comment"];
+const KNOWN = ["story.named", "story.reaction", "story.comment", "review.finished"];
 
 export default function Notifications() {
   const { t } = useTranslation();
@@ -52,6 +51,17 @@ export default function Notifications() {
                 name: n.actor_name ?? "—",
               })}{" "}
               {n.story_id ? <Link to={`/stories/${n.story_id}`}>{n.story_title}</Link> : null}
+              {n.review_id ? (
+                <Link to={`/departments/${n.review_department_slug}/reviews/${n.review_id}`}>
+                  {t("reviews.heading", {
+                    department: n.review_department_name,
+                    period: t("reviews.periodText", {
+                      start: format.date(n.review_period_start!),
+                      end: format.date(n.review_period_end!),
+                    }),
+                  })}
+                </Link>
+              ) : null}
               <span className="muted"> · {format.dateTime(n.created_at)}</span>
             </li>
           ))}

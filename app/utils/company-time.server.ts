@@ -7,3 +7,16 @@ export async function companyTimeToInstant(db: Database, local: string): Promise
   const row = await sql<{ at: Date }>`select (${local}::timestamp at time zone ${COMPANY_TIME_ZONE}) as at`.execute(db);
   return row.rows[0]!.at;
 }
+
+// Building an Intl formatter costs more than using it: one for the process.
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: COMPANY_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The company-local calendar day of a moment, as YYYY-MM-DD. */
+export function companyDate(moment: Date): string {
+  return dayFormat.format(moment);
+}

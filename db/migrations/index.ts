@@ -4,6 +4,7 @@ import * as m002 from "./2026-11-25-002-service-promise.ts";
 import * as m003 from "./2026-11-25-003-stories.ts";
 import * as m004 from "./2026-11-25-004-kpis.ts";
 import * as m005 from "./2026-11-25-005-shadowing.ts";
+import * as m006 from "./2026-11-25-006-reviews.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-003-stories": m003,
   "2026-11-25-004-kpis": m004,
   "2026-11-25-005-shadowing": m005,
+  "2026-11-25-006-reviews": m006,
 };
 
 export const migrationProvider: MigrationProvider = {

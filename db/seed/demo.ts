@@ -5,6 +5,7 @@ import { createDepartment, createUser } from "#test/factories.ts";
 import { seedPromise } from "./promise.ts";
 import { seedShadowing } from "./shadowing.ts";
 import { seedKpis } from "./kpis.ts";
+import { seedReviews } from "./reviews.ts";
 import { seedStories } from "./stories.ts";
 
 export const DEMO_PASSWORD = "serviceloop";
@@ -111,6 +112,8 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
     });
     await seedShadowing(trx, { people: new Map(people.map((p) => [p.email, p.id])), departments: ids, behaviours });
     await seedKpis(trx, { departments: ids, createdBy: people.find((p) => p.email === "manager@demo.test")!.id });
+    // Last: the reviews choose from the backlog and store an agenda of the KPIs, stories and shadowing.
+    await seedReviews(trx, { departments: ids });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };
 }

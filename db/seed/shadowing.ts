@@ -94,23 +94,23 @@ function zoneOffset(at: number): number {
 }
 
 /** The local calendar date of an instant. */
-function localDate(at: number): string {
+export function localDate(at: number): string {
   return new Date(at + zoneOffset(at)).toISOString().slice(0, 10);
 }
 
 /** The instant of a local wall-clock time. */
-function localTime(date: string, hour: number, minute = 0): number {
+export function localTime(date: string, hour: number, minute = 0): number {
   const wall = Date.parse(`${date}T00:00:00Z`) + hour * HOUR + minute * MINUTE;
   const first = wall - zoneOffset(wall);
   return wall - zoneOffset(first);
 }
 
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** 0 Sunday … 6 Saturday. */
-const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+export const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /** Public holidays around Christmas and New Year: no sessions. */
 const RED_DAYS = new Set(["12-24", "12-25", "12-26", "12-31", "01-01", "01-06"]);

@@ -15,7 +15,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 let server: AppServer;
 let manager: HttpClient;
 let token = "";
-const ids = { slot: "", improvement: "" };
+const ids = { slot: "", improvement: "", review: "" };
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -26,6 +26,11 @@ beforeAll(async () => {
   ids.slot = /href="\/shadowing\/slots\/([0-9a-f-]{36})"/.exec(slots)![1]!;
   const backlog = await (await manager.get("/departments/customer-service/improvements")).text();
   ids.improvement = /href="\/departments\/customer-service\/improvements\/([0-9a-f-]{36})"/.exec(backlog)![1]!;
+  const started = await manager.post("/departments/customer-service/reviews/new", {
+    periodStart: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+    periodEnd: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  });
+  ids.review = /\/reviews\/([0-9a-f-]{36})/.exec(started.headers.get("location") ?? "")![1]!;
 });
 afterAll(async () => {
   await server?.stop();
@@ -135,6 +140,13 @@ const ACTIONS: { path: () => string; fields: string[]; intents: string[] }[] = [
     path: () => `/departments/customer-service/improvements/${ids.improvement}`,
     fields: ["ownerId", "dueOn", "replace", "status", "reason"],
     intents: ["choose", "move"],
+  },
+  { path: () => "/departments/customer-service/reviews/new", fields: ["periodStart", "periodEnd"], intents: [] },
+  {
+    // Finishing is a valid command, not bad input: left out.
+    path: () => `/departments/customer-service/reviews/${ids.review}`,
+    fields: ["notes", "attendees", "improvementId", "ownerId", "dueOn", "replace", "description", "touchpointId"],
+    intents: ["notes", "attendees", "decide", "raise"],
   },
   {
     path: () => "/profile",

@@ -34,7 +34,8 @@ const adminOnly = (status: number): Expect => ({
   leader: 403,
   admin: status,
 });
-const kpiManagers = (status: number): Expect => ({ ...leadersAndAdmins(status), manager: status });
+/** The manager of Customer Service (the demo manager), leaders and admins. */
+const managersAndUp = (status: number): Expect => ({ ...leadersAndAdmins(status), manager: status });
 const leadersAndAdmins = (status: number): Expect => ({
   anonymous: 302,
   employee: 403,
@@ -54,6 +55,9 @@ interface Ids {
   noteId: string;
   /** An item of Customer Service's improvement backlog. */
   improvementId: string;
+  /** A finished review of Customer Service from the demo company, and one opened during setup. */
+  finishedReviewId: string;
+  openReviewId: string;
 }
 
 interface Row {
@@ -257,25 +261,25 @@ const MATRIX: Row[] = [
     route: "departments.$slug.kpis.new",
     method: "GET",
     path: "/departments/customer-service/kpis/new",
-    expect: kpiManagers(200),
+    expect: managersAndUp(200),
   },
   {
     route: "departments.$slug.kpis.new",
     method: "GET",
     path: "/departments/claims/kpis/new",
-    expect: { ...kpiManagers(200), manager: 403 },
+    expect: { ...managersAndUp(200), manager: 403 },
   },
   {
     route: "departments.$slug.kpis.new",
     method: "POST",
     path: "/departments/customer-service/kpis/new",
-    expect: kpiManagers(400),
+    expect: managersAndUp(400),
   },
   {
     route: "departments.$slug.kpis.new",
     method: "POST",
     path: "/departments/claims/kpis/new",
-    expect: { ...kpiManagers(400), manager: 403 },
+    expect: { ...managersAndUp(400), manager: 403 },
   },
   {
     route: "departments.$slug.kpis.$key._index",
@@ -293,37 +297,37 @@ const MATRIX: Row[] = [
     route: "departments.$slug.kpis.$key._index",
     method: "POST",
     path: "/departments/customer-service/kpis/wait-time",
-    expect: kpiManagers(400),
+    expect: managersAndUp(400),
   },
   {
     route: "departments.$slug.kpis.$key.edit",
     method: "GET",
     path: "/departments/customer-service/kpis/nps/edit",
-    expect: kpiManagers(200),
+    expect: managersAndUp(200),
   },
   {
     route: "departments.$slug.kpis.$key.edit",
     method: "POST",
     path: "/departments/customer-service/kpis/nps/edit",
-    expect: kpiManagers(400),
+    expect: managersAndUp(400),
   },
   {
     route: "departments.$slug.kpis.import",
     method: "GET",
     path: "/departments/customer-service/kpis/import",
-    expect: kpiManagers(200),
+    expect: managersAndUp(200),
   },
   {
     route: "departments.$slug.kpis.import",
     method: "POST",
     path: "/departments/customer-service/kpis/import",
-    expect: kpiManagers(400),
+    expect: managersAndUp(400),
   },
   {
     route: "departments.$slug.kpis.import",
     method: "GET",
     path: "/departments/claims/kpis/import",
-    expect: { ...kpiManagers(200), manager: 403 },
+    expect: { ...managersAndUp(200), manager: 403 },
   },
   // API tokens: the department's managers and admins (leaders read, they do not wire systems).
   {
@@ -349,20 +353,84 @@ const MATRIX: Row[] = [
   { route: "departments._index", method: "GET", path: "/departments", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/claims", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/no-such-department", expect: signedIn(404) },
+  // Reviews: the department's people read finished ones; its managers, leaders and admins hold them.
   {
-    route: "departments.$slug.reviews",
+    route: "departments.$slug.reviews._index",
     method: "GET",
     path: "/departments/customer-service/reviews",
-    expect: { anonymous: 302, employee: 403, manager: 200, leader: 200, admin: 403 },
+    expect: signedIn(200),
   },
   {
-    route: "departments.$slug.reviews",
+    route: "departments.$slug.reviews._index",
     method: "GET",
     path: "/departments/claims/reviews",
-    expect: { anonymous: 302, employee: 403, manager: 403, leader: 200, admin: 403 },
+    expect: { anonymous: 302, employee: 403, manager: 403, leader: 200, admin: 200 },
   },
   // No action: refused before any loader runs.
-  { route: "departments.$slug.reviews", method: "POST", path: "/departments/claims/reviews", expect: all(405) },
+  {
+    route: "departments.$slug.reviews._index",
+    method: "POST",
+    path: "/departments/claims/reviews",
+    expect: all(405),
+  },
+  {
+    route: "departments.$slug.reviews.new",
+    method: "GET",
+    path: "/departments/customer-service/reviews/new",
+    expect: managersAndUp(200),
+  },
+  {
+    route: "departments.$slug.reviews.new",
+    method: "GET",
+    path: "/departments/claims/reviews/new",
+    expect: leadersAndAdmins(200),
+  },
+  {
+    route: "departments.$slug.reviews.new",
+    method: "POST",
+    path: "/departments/customer-service/reviews/new",
+    expect: managersAndUp(400),
+  },
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "GET",
+    path: ({ finishedReviewId }) => `/departments/customer-service/reviews/${finishedReviewId}`,
+    expect: signedIn(200),
+  },
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "GET",
+    path: ({ finishedReviewId }) => `/departments/claims/reviews/${finishedReviewId}`,
+    expect: signedIn(404),
+  },
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "GET",
+    path: "/departments/customer-service/reviews/not-an-id",
+    expect: signedIn(404),
+  },
+  // An open review is the meeting's working page: only those who hold reviews see it.
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "GET",
+    path: ({ openReviewId }) => `/departments/customer-service/reviews/${openReviewId}`,
+    expect: managersAndUp(200),
+  },
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "POST",
+    path: ({ openReviewId }) => `/departments/customer-service/reviews/${openReviewId}`,
+    form: { intent: "decide" },
+    expect: managersAndUp(400),
+  },
+  // A finished review can't be edited.
+  {
+    route: "departments.$slug.reviews.$id",
+    method: "POST",
+    path: ({ finishedReviewId }) => `/departments/customer-service/reviews/${finishedReviewId}`,
+    form: { intent: "notes", notes: "Too late" },
+    expect: managersAndUp(409),
+  },
   { route: "admin", method: "GET", path: "/admin", expect: adminOnly(302) },
   { route: "admin._index", method: "GET", path: "/admin", expect: adminOnly(302) },
   { route: "admin.people._index", method: "GET", path: "/admin/people", expect: adminOnly(200) },
@@ -430,6 +498,8 @@ const ids: Ids = {
   slotId: "",
   noteId: "",
   improvementId: "",
+  finishedReviewId: "",
+  openReviewId: "",
 };
 
 beforeAll(async () => {
@@ -485,6 +555,16 @@ beforeAll(async () => {
     .get("/departments/customer-service/improvements")
     .then((r) => r.text());
   ids.improvementId = /href="\/departments\/customer-service\/improvements\/([0-9a-f-]{36})"/.exec(backlog)![1]!;
+  const reviews = await clients
+    .get("employee")!
+    .get("/departments/customer-service/reviews")
+    .then((r) => r.text());
+  ids.finishedReviewId = /href="\/departments\/customer-service\/reviews\/([0-9a-f-]{36})"/.exec(reviews)![1]!;
+  const started = await clients.get("manager")!.post("/departments/customer-service/reviews/new", {
+    periodStart: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+    periodEnd: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  });
+  ids.openReviewId = /\/reviews\/([0-9a-f-]{36})/.exec(started.headers.get("location") ?? "")![1]!;
   ids.storyId = await publish("A matrix story");
   ids.hiddenStoryId = await publish("A matrix story to hide");
 });

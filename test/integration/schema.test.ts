@@ -107,6 +107,7 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     kind: true,
     actor_id: true,
     story_id: true,
+    review_id: true,
     created_at: true,
     read_at: true,
   },
@@ -236,7 +237,24 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     created_by: true,
     created_at: true,
     updated_at: true,
+    review_id: true,
   },
+  reviews: {
+    id: true,
+    department_id: true,
+    period_start: true,
+    period_end: true,
+    status: true,
+    notes: true,
+    agenda: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+    finished_by: true,
+    finished_at: true,
+  },
+  review_attendees: { review_id: true, user_id: true },
+  review_decisions: { review_id: true, improvement_id: true, created_at: true },
 };
 
 const db = await databaseForThisFile();

@@ -127,3 +127,44 @@ describe("service promise permissions", () => {
     expect(can(actor("admin"), "shadowing:book", cs)).toBe(true);
   });
 });
+
+describe("CX review permissions", () => {
+  it("lets a department's managers, leaders and admins run its reviews, not its members or other managers", () => {
+    expect(can(managerOfCs, "review:run", cs)).toBe(true);
+    expect(can(actor("leader"), "review:run", cs)).toBe(true);
+    expect(can(actor("admin"), "review:run", cs)).toBe(true);
+    expect(authorize(memberOfCs, "review:run", cs)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Customer Service",
+    });
+    expect(authorize(managerOfCs, "review:run", claims)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Claims",
+    });
+    expect(authorize(null, "review:run", cs)).toEqual({ allowed: false, reason: "signin" });
+  });
+
+  it("lets a department's members, leaders and admins read its reviews, not other employees", () => {
+    expect(can(memberOfCs, "review:read", cs)).toBe(true);
+    expect(can(managerOfCs, "review:read", cs)).toBe(true);
+    expect(can(actor("leader"), "review:read", claims)).toBe(true);
+    expect(can(actor("admin"), "review:read", claims)).toBe(true);
+    expect(authorize(memberOfCs, "review:read", claims)).toEqual({
+      allowed: false,
+      reason: "member",
+      department: "Claims",
+    });
+    expect(authorize(managerOfCs, "review:read", claims)).toEqual({
+      allowed: false,
+      reason: "member",
+      department: "Claims",
+    });
+    expect(authorize(actor("employee"), "review:read", cs)).toEqual({
+      allowed: false,
+      reason: "member",
+      department: "Customer Service",
+    });
+  });
+});

@@ -36,8 +36,12 @@ export interface Actions {
   "app:use": undefined;
   "people:manage": undefined;
   "departments:manage": undefined;
-  /** Run a department's CX review (and see its manager views). */
+  /** See a department's manager views and keep its touchpoints and backlog: its managers and leaders. */
   "department:manage": DepartmentSubject;
+  /** Start, hold and finish a department's CX review: its managers, leaders and admins. */
+  "review:run": DepartmentSubject;
+  /** Read a department's finished CX reviews: its members, leaders and admins. */
+  "review:read": DepartmentSubject;
   /** Write, translate and publish the service promise. */
   "promise:edit": undefined;
   /** See who has acknowledged the promise: leaders everywhere, managers in their departments. */
@@ -68,7 +72,8 @@ export type Denial =
   | { reason: "manager"; department: string }
   | { reason: "leaderOrManager" }
   | { reason: "author" }
-  | { reason: "ownDepartment"; department: string };
+  | { reason: "ownDepartment"; department: string }
+  | { reason: "member"; department: string };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
@@ -86,6 +91,17 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       const department = subject as DepartmentSubject;
       if (actor.role === "leader" || managesDepartment(actor, department.id)) return ALLOW;
       return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "review:run": {
+      const department = subject as DepartmentSubject;
+      if (seesAllDepartments(actor) || managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "review:read": {
+      // Reviews discuss internal-only stories and named colleagues: the department's own people.
+      const department = subject as DepartmentSubject;
+      if (seesAllDepartments(actor) || actor.departments.some((d) => d.id === department.id)) return ALLOW;
+      return { allowed: false, reason: "member", department: department.name };
     }
     case "promise:edit":
       return actor.role === "leader" || actor.role === "admin"

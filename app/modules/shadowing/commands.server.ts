@@ -9,6 +9,7 @@ import type { ImprovementStatus } from "#db/schema.ts";
 import { audit } from "#app/modules/audit.server.ts";
 import { CommandError } from "#app/modules/forms.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
+import { lockOpenReview, recordDecision } from "#app/modules/reviews/commands.server.ts";
 import { findPersonalData, maskFinding } from "#app/modules/stories/personal-data.ts";
 import { SHADOW_LIMITS } from "./constants.ts";
 import { ideasOf, type NoteInput, type SlotInput } from "./schemas.ts";
@@ -311,12 +312,16 @@ export async function saveNote(
   });
 }
 
-/** Anyone may suggest an improvement to a department (employees' input is how processes get better). */
+/**
+ * Anyone may suggest an improvement to a department (employees' input is how
+ * processes get better); an idea raised in a review (`reviewId`) links to it.
+ */
 export async function suggestImprovement(
   db: Database,
-  input: { actorId: string; departmentId: string; description: string; touchpointId?: string },
+  input: { actorId: string; departmentId: string; description: string; touchpointId?: string; reviewId?: string },
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
+    if (input.reviewId) await lockOpenReview(trx, input.departmentId, input.reviewId);
     if (input.touchpointId) {
       const touchpoint = await trx
         .selectFrom("touchpoints")
@@ -332,7 +337,8 @@ export async function suggestImprovement(
         department_id: input.departmentId,
         touchpoint_id: input.touchpointId ?? null,
         description: input.description,
-        origin: "suggestion",
+        origin: input.reviewId ? "review" : "suggestion",
+        review_id: input.reviewId ?? null,
         created_by: input.actorId,
       })
       .returning("id")
@@ -382,6 +388,7 @@ async function lockImprovement(trx: Database, departmentId: string, id: string):
  * and a due date. One chosen improvement per touchpoint ("start small"): when
  * another is chosen or started there, the answer names it (409) until the
  * manager says to replace it, which puts the other back among the proposals.
+ * Chosen in a review (`reviewId`), it is that review's decision.
  */
 export async function chooseImprovement(
   db: Database,
@@ -393,10 +400,12 @@ export async function chooseImprovement(
     dueOn: string;
     replace?: string;
     today: string;
+    reviewId?: string;
   },
 ): Promise<void> {
   if (input.dueOn < input.today) throw CommandError.field("dueOn", "shadowing.errors.duePast");
   await db.transaction().execute(async (trx) => {
+    if (input.reviewId) await lockOpenReview(trx, input.departmentId, input.reviewId);
     const improvement = await lockImprovement(trx, input.departmentId, input.improvementId);
     if (improvement.status !== "proposed") throw CommandError.field("form", "shadowing.errors.notProposed");
     const owner = await trx
@@ -425,6 +434,14 @@ export async function chooseImprovement(
           .set({ status: "proposed", owner_id: null, due_on: null, chosen_at: null, updated_at: new Date() })
           .where("id", "=", current.id)
           .execute();
+        // Replaced in the same meeting that chose it: it was not that review's decision after all.
+        if (input.reviewId) {
+          await trx
+            .deleteFrom("review_decisions")
+            .where("review_id", "=", input.reviewId)
+            .where("improvement_id", "=", current.id)
+            .execute();
+        }
         await audit(trx, { actorId: input.actorId, action: "improvement.replaced", subject: current.id });
       }
     }
@@ -439,7 +456,13 @@ export async function chooseImprovement(
       })
       .where("id", "=", improvement.id)
       .execute();
-    await audit(trx, { actorId: input.actorId, action: "improvement.choose", subject: improvement.id });
+    if (input.reviewId) await recordDecision(trx, input.reviewId, improvement.id);
+    await audit(trx, {
+      actorId: input.actorId,
+      action: "improvement.choose",
+      subject: improvement.id,
+      details: input.reviewId ? { review: input.reviewId } : {},
+    });
   });
 }
 

@@ -338,7 +338,7 @@ export interface ImprovementItem {
 }
 
 /** The backlog's items of a department, with their touchpoint, owner and author by name. */
-function improvementQuery(db: Database, departmentId: string) {
+export function improvementQuery(db: Database, departmentId: string) {
   return db
     .selectFrom("improvements as i")
     .leftJoin("touchpoints as t", "t.id", "i.touchpoint_id")

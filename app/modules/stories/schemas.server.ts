@@ -1,19 +1,11 @@
 import { z } from "zod";
-import { COMPANY_TIME_ZONE } from "#app/utils/format.ts";
+import { companyDate } from "#app/utils/company-time.server.ts";
 import { LocaleSchema, UuidSchema } from "#app/modules/forms.ts";
 import { CHANNELS, CONSENTS, JOBS, KANO, REACTIONS, STORY_LIMITS } from "./constants.ts";
 
-// Building an Intl formatter costs more than using it: one for the process.
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: COMPANY_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** Today in the company's time zone, as YYYY-MM-DD. */
 export function today(): string {
-  return dayFormat.format(new Date());
+  return companyDate(new Date());
 }
 
 const IdList = z.preprocess(
