@@ -101,8 +101,14 @@ async function main() {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   let shuttingDown = false;
+  // Requests being answered, and when the last one arrived: shutdown waits for a quiet moment.
+  let inFlight = 0;
+  let lastArrival = 0;
 
   app.use((req, res, next) => {
+    inFlight++;
+    lastArrival = Date.now();
+    res.on("close", () => inFlight--);
     const requestId = crypto.randomUUID();
     res.locals.requestId = requestId;
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -206,9 +212,18 @@ async function main() {
       process.exit(1);
     }, 9_000);
     force.unref();
-    // Keep serving for a moment: /readyz already answers 503, and connections the kernel has
-    // accepted but Node has not read yet would otherwise count as idle and be reset.
-    setTimeout(() => {
+    // Keep serving for a while: /readyz already answers 503. Close only once the grace time is
+    // over, nothing is being answered and no request arrived for a moment: after a busy stretch
+    // (pages being rendered), connections the kernel accepted meanwhile are read first, instead of
+    // being reset with the listening socket or counted as idle.
+    const signalledAt = Date.now();
+    const quiet = setInterval(() => {
+      const now = Date.now();
+      if (now - signalledAt < env.SHUTDOWN_GRACE_MS || inFlight > 0 || now - lastArrival < 100) return;
+      clearInterval(quiet);
+      stop();
+    }, 25);
+    function stop() {
       server.close(async () => {
         try {
           await vite?.close();
@@ -219,7 +234,7 @@ async function main() {
         }
       });
       server.closeIdleConnections();
-    }, env.SHUTDOWN_GRACE_MS);
+    }
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

@@ -135,7 +135,7 @@ describe("bad input", () => {
 
   it("explains a 403: what the visitor would need to be", async () => {
     const browser = await client().signIn("manager@demo.test".replace("manager", "employee"), "serviceloop");
-    const response = await browser.get("/departments/claims/reviews");
+    const response = await browser.get("/departments/claims/reviews/new");
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("You need to be a manager of Claims to open this page.");
   });

@@ -117,10 +117,7 @@ export async function assembleAgenda(db: Database, input: AgendaInput): Promise<
     agendaKpis(db, input),
     agendaStories(db, { ...input, asOf, featuredSince: previous?.finished_at ?? null }),
     agendaShadowing(db, { ...input, asOf }),
-    agendaItems(db, departmentId)
-      .where("i.status", "in", ["proposed", "chosen", "in_progress"])
-      .where("i.created_at", "<=", asOf)
-      .execute(),
+    agendaItems(db, departmentId).where("i.status", "in", ["proposed", "chosen", "in_progress"]).execute(),
     previous
       ? agendaItems(db, departmentId)
           .innerJoin("review_decisions as rd", "rd.improvement_id", "i.id")
