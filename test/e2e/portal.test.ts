@@ -71,17 +71,22 @@ describe("navigation by role", () => {
     });
   }
 
-  it("gives the manager the department's review page and tells an employee why not", async () => {
+  it("lets the manager start a review and tells an employee why not", async () => {
     const manager = await signedInContext(env.browser, env.server.baseUrl, "manager@demo.test");
     const page = await manager.newPage();
     await page.goto("/departments/customer-service");
     await page.getByRole("link", { name: "CX reviews" }).click();
     await page.waitForURL("**/departments/customer-service/reviews");
+    await page.getByRole("link", { name: "Start a review" }).click();
+    await page.waitForURL("**/departments/customer-service/reviews/new");
     await manager.close();
 
+    // The employee reads the department's finished reviews, but does not hold them.
     const employee = await signedInContext(env.browser, env.server.baseUrl, "employee@demo.test");
     const other = await employee.newPage();
-    const response = await other.goto("/departments/customer-service/reviews");
+    await other.goto("/departments/customer-service/reviews");
+    expect(await other.getByRole("link", { name: "Start a review" }).count()).toBe(0);
+    const response = await other.goto("/departments/customer-service/reviews/new");
     expect(response?.status()).toBe(403);
     expect(await other.getByRole("main").textContent()).toContain("You need to be a manager of Customer Service");
     await employee.close();
