@@ -204,6 +204,7 @@ export interface NotificationsTable {
   actor_id: string | null;
   story_id: string | null;
   review_id: string | null;
+  recognition_id: string | null;
   created_at: DefaultTimestamp;
   read_at: Timestamp | null;
 }
@@ -422,6 +423,40 @@ export interface ReviewDecisionsTable {
   created_at: DefaultTimestamp;
 }
 
+export interface RecognitionsTable {
+  id: Generated<string>;
+  author_id: string;
+  message: string;
+  behaviour_id: string;
+  story_id: string | null;
+  shadow_note_id: string | null;
+  improvement_id: string | null;
+  kpi_id: string | null;
+  kpi_period_start: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  hidden_at: Timestamp | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+}
+
+export interface RecognitionPeopleTable {
+  recognition_id: string;
+  user_id: string;
+}
+
+export interface RecognitionDepartmentsTable {
+  recognition_id: string;
+  department_id: string;
+}
+
+export interface RecognitionReactionsTable {
+  recognition_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -459,6 +494,10 @@ export interface DB {
   reviews: ReviewsTable;
   review_attendees: ReviewAttendeesTable;
   review_decisions: ReviewDecisionsTable;
+  recognitions: RecognitionsTable;
+  recognition_people: RecognitionPeopleTable;
+  recognition_departments: RecognitionDepartmentsTable;
+  recognition_reactions: RecognitionReactionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -14,6 +14,8 @@ import { sourceHash } from "#app/modules/promise/source-hash.ts";
 import { behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
 import { StoryList } from "#app/modules/stories/story-card.tsx";
+import { recognitionPanel } from "#app/modules/recognition/panel.server.ts";
+import { RecognitionPanel } from "#app/modules/recognition/recognition-panel.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -27,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const latest = history?.appearances[0];
   assertFound(latest);
   const locale = await resolveLocale(request, user.locale);
-  const stories = await listStories(getDb(), user, {}, { behaviourId: id.success ? id.data : undefined, limit: 20 });
+  const [stories, recognition] = await Promise.all([
+    listStories(getDb(), user, {}, { behaviourId: id.data, limit: 20 }),
+    recognitionPanel({ viewerId: user.id, behaviourId: id.data }, locale),
+  ]);
   const text = (original: string, translations: typeof latest.translations, field: string) =>
     localize(original, translations, field, locale, latest.source_locale, sourceHash(original));
   return {
@@ -40,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       versions: history!.appearances.map((a) => a.number!),
     },
     stories: stories.items,
+    recognition,
+    behaviourId: id.data!,
     tags: await behaviourTags(
       stories.items.flatMap((s) => s.behaviourIds),
       locale,
@@ -50,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function BehaviourPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { behaviour, stories, tags } = useLoaderData<typeof loader>();
+  const { behaviour, stories, tags, recognition, behaviourId } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="behaviour-title">
       <p className="breadcrumb">
@@ -78,6 +85,12 @@ export default function BehaviourPage() {
           <p className="notice">{t("promise.taggedEmpty")}</p>
         )}
       </section>
+      <RecognitionPanel
+        id="recognition-title"
+        title={t("areas.recognition.title")}
+        panel={recognition}
+        more={`/recognition?behaviour=${behaviourId}`}
+      />
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { getDepartmentBySlug, listDepartmentMembers } from "#app/modules/departments/departments.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
+import { recognitionPanel } from "#app/modules/recognition/panel.server.ts";
+import { RecognitionPanel } from "#app/modules/recognition/recognition-panel.tsx";
 import { sortByName } from "#app/utils/collate.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -18,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const department = await getDepartmentBySlug(db, params.slug ?? "");
   assertFound(department);
   const locale = await resolveLocale(request, user.locale);
-  const members = sortByName(await listDepartmentMembers(db, department.id), locale, (m) => m.name || m.email);
+  const [people, recognition] = await Promise.all([
+    listDepartmentMembers(db, department.id),
+    recognitionPanel({ viewerId: user.id, departmentId: department.id }, locale),
+  ]);
+  const members = sortByName(people, locale, (m) => m.name || m.email);
   return {
     department: {
       id: department.id,
@@ -29,12 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     managers: members.filter((m) => m.isManager),
     members: members.filter((m) => !m.isManager),
     canReadReviews: can(user, "review:read", department),
+    recognition,
   };
 }
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
-  const { department, managers, members, canReadReviews } = useLoaderData<typeof loader>();
+  const { department, managers, members, canReadReviews, recognition } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="department-title">
       <p className="breadcrumb">
@@ -89,6 +96,12 @@ export default function DepartmentPage() {
           )}
         </section>
       </div>
+      <RecognitionPanel
+        id="recognition-title"
+        title={t("recognition.recognisedFor", { department: department.name })}
+        panel={recognition}
+        more={`/recognition?department=${department.slug}`}
+      />
     </section>
   );
 }

@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/notifications", { key: "flash.notificationsRead" });
 }
 
-const KNOWN = ["story.named", "story.reaction", "story.comment", "review.finished"];
+const KNOWN = ["story.named", "story.reaction", "story.comment", "review.finished", "recognition.received"];
 
 export default function Notifications() {
   const { t } = useTranslation();
@@ -51,6 +51,11 @@ export default function Notifications() {
                 name: n.actor_name ?? "—",
               })}{" "}
               {n.story_id ? <Link to={`/stories/${n.story_id}`}>{n.story_title}</Link> : null}
+              {n.recognition_id ? (
+                <Link to={`/recognition/${n.recognition_id}`}>
+                  {t("recognition.oneTitle", { name: n.actor_name ?? "—" })}
+                </Link>
+              ) : null}
               {n.review_id ? (
                 <Link to={`/departments/${n.review_department_slug}/reviews/${n.review_id}`}>
                   {t("reviews.heading", {

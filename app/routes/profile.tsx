@@ -8,12 +8,14 @@ import { getDb } from "#db/client.server.ts";
 import { FormErrors, NewPasswordFields, SelectField, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { LOCALE_NAMES, LOCALES } from "#app/i18n/i18n.ts";
-import { localeCookie } from "#app/i18n/locale.server.ts";
+import { localeCookie, resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission, startSession } from "#app/modules/auth/session.server.ts";
 import { LocaleSchema, NameSchema } from "#app/modules/forms.ts";
 import { changePassword, getPerson, updateProfile } from "#app/modules/people/people.server.ts";
 import { ChangePasswordSchema } from "#app/modules/people/schemas.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
+import { recognitionPanel } from "#app/modules/recognition/panel.server.ts";
+import { RecognitionPanel } from "#app/modules/recognition/recognition-panel.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import { titled } from "#app/utils/meta.ts";
 import { handleSubmission, intentOf } from "#app/utils/submission.server.ts";
@@ -26,11 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
   const db = getDb();
   const person = await getPerson(db, user.id);
-  const [written, named] = await Promise.all([
+  const [written, named, recognition] = await Promise.all([
     listStories(db, user, {}, { authorId: user.id, limit: 10 }),
     listStories(db, user, {}, { namedUserId: user.id, limit: 10 }),
+    recognitionPanel({ viewerId: user.id, recipientId: user.id }, await resolveLocale(request, user.locale)),
   ]);
   return {
+    recognition,
     stories: {
       written: written.items.map((s) => ({ id: s.id, title: s.title })),
       named: named.items.map((s) => ({ id: s.id, title: s.title })),
@@ -77,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Profile() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { person, stories } = useLoaderData<typeof loader>();
+  const { person, stories, recognition } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [profileForm, profileFields] = useForm<{ name: string; locale: string }>({
     id: "profile",
@@ -143,6 +147,13 @@ export default function Profile() {
           </section>
         ))}
       </div>
+
+      <RecognitionPanel
+        id="recognition-title"
+        title={t("recognition.receivedTitle")}
+        panel={recognition}
+        more="/recognition"
+      />
 
       <div className="two-columns">
         <section aria-labelledby="details-title" className="panel">

@@ -27,13 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     note,
     behaviours: Object.values(await behaviourTags(note.behaviourIds, locale)).map((b) => b.title),
     canEdit: note.authorId === user.id && noteEditable({ createdAt: note.createdAt }),
+    viewerId: user.id,
   };
 }
 
 export default function Note() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { note, behaviours, canEdit } = useLoaderData<typeof loader>();
+  const { note, behaviours, canEdit, viewerId } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="note-title">
       <p className="breadcrumb">
@@ -127,7 +128,14 @@ export default function Note() {
           </p>
         ) : null}
       </section>
-      {/* The recognition issue adds "Thank the host" here (note.hostId): thanked, never rated. */}
+      {/* The host is thanked, never rated. */}
+      {note.hostId && note.hostId !== viewerId ? (
+        <p>
+          <Link className="button" to={`/recognition/new?note=${note.id}&to=${note.hostId}`}>
+            {t("recognition.thankHost")}
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

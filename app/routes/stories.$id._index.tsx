@@ -77,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return { kind, count: by.length, names: by.map((r) => r.name), mine: by.some((r) => r.user_id === user.id) };
     }),
     comments: found.comments,
+    viewerId: user.id,
     can: {
       edit: can(user, "story:edit", subject),
       moderate: can(user, "story:moderate", subject),
@@ -152,7 +153,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StoryPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { story, tags, behaviourIds, colleagues, reactions, comments, can: allowed } = useLoaderData<typeof loader>();
+  const {
+    story,
+    tags,
+    behaviourIds,
+    colleagues,
+    reactions,
+    comments,
+    viewerId,
+    can: allowed,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.result?.error ?? {};
   const intent = actionData?.result?.initialValue?.intent;
@@ -196,6 +206,20 @@ export default function StoryPage() {
       {colleagues.length ? (
         <p>
           <strong>{t("stories.withColleagues")}:</strong> {colleagues.map((c) => c.name).join(", ")}
+          {story.status === "published" && colleagues.some((c) => c.id !== viewerId) ? (
+            <>
+              {" "}
+              <Link
+                className="button button--small"
+                to={`/recognition/new?story=${story.id}&${colleagues
+                  .filter((c) => c.id !== viewerId)
+                  .map((c) => `to=${c.id}`)
+                  .join("&")}`}
+              >
+                {t("recognition.thankThem")}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 

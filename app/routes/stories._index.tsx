@@ -2,17 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
+import { FilterSelect } from "#app/components/fields.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { listDepartments } from "#app/modules/departments/departments.server.ts";
 import { CHANNELS } from "#app/modules/stories/constants.ts";
-import { behaviourTags } from "#app/modules/stories/labels.server.ts";
+import { behaviourOptions, behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
 import { FeedFiltersSchema } from "#app/modules/stories/schemas.server.ts";
 import { StoryList } from "#app/modules/stories/story-card.tsx";
 import { currentBehaviourOptions } from "#app/modules/promise/queries.server.ts";
-import { localize } from "#app/modules/promise/model.ts";
-import { sourceHash } from "#app/modules/promise/source-hash.ts";
 import { sortByName } from "#app/utils/collate.ts";
 import { titled } from "#app/utils/meta.ts";
 
@@ -47,10 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     author: author ?? null,
     filterOptions: {
       departments: sortByName(departments, locale).map((d) => ({ slug: d.slug, name: d.name })),
-      behaviours: behaviours.map((b) => ({
-        id: b.behaviourId,
-        title: localize(b.title, b.translations, "title", locale, b.sourceLocale, sourceHash(b.title)).text,
-      })),
+      behaviours: behaviourOptions(behaviours, locale),
     },
   };
 }
@@ -78,39 +74,24 @@ export default function Stories() {
           <input id="q" name="q" type="search" defaultValue={value("q")} maxLength={200} />
         </div>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="f-department">{t("stories.fields.department")}</label>
-            <select id="f-department" name="department" defaultValue={value("department")}>
-              <option value="">{t("stories.all")}</option>
-              {filterOptions.departments.map((d) => (
-                <option key={d.slug} value={d.slug}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-channel">{t("stories.fields.channel")}</label>
-            <select id="f-channel" name="channel" defaultValue={value("channel")}>
-              <option value="">{t("stories.all")}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`stories.channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-behaviour">{t("stories.behaviour")}</label>
-            <select id="f-behaviour" name="behaviour" defaultValue={value("behaviour")}>
-              <option value="">{t("stories.all")}</option>
-              {filterOptions.behaviours.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="department"
+            label={t("stories.fields.department")}
+            value={value("department")}
+            options={filterOptions.departments.map((d) => ({ value: d.slug, label: d.name }))}
+          />
+          <FilterSelect
+            name="channel"
+            label={t("stories.fields.channel")}
+            value={value("channel")}
+            options={CHANNELS.map((c) => ({ value: c, label: t(`stories.channels.${c}`) }))}
+          />
+          <FilterSelect
+            name="behaviour"
+            label={t("stories.behaviour")}
+            value={value("behaviour")}
+            options={filterOptions.behaviours.map((b) => ({ value: b.id, label: b.title }))}
+          />
           {author ? (
             <div className="field">
               <label htmlFor="f-author">{t("stories.author")}</label>

@@ -5,6 +5,7 @@ import * as m003 from "./2026-11-25-003-stories.ts";
 import * as m004 from "./2026-11-25-004-kpis.ts";
 import * as m005 from "./2026-11-25-005-shadowing.ts";
 import * as m006 from "./2026-11-25-006-reviews.ts";
+import * as m007 from "./2026-11-25-007-recognition.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-004-kpis": m004,
   "2026-11-25-005-shadowing": m005,
   "2026-11-25-006-reviews": m006,
+  "2026-11-25-007-recognition": m007,
 };
 
 export const migrationProvider: MigrationProvider = {

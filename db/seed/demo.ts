@@ -5,6 +5,7 @@ import { createDepartment, createUser } from "#test/factories.ts";
 import { seedPromise } from "./promise.ts";
 import { seedShadowing } from "./shadowing.ts";
 import { seedKpis } from "./kpis.ts";
+import { seedRecognition } from "./recognition.ts";
 import { seedReviews } from "./reviews.ts";
 import { seedStories } from "./stories.ts";
 
@@ -104,16 +105,15 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
       people.push({ id: user.id, email: user.email });
     }
     const leader = people.find((p) => p.email === "leader@demo.test")!;
+    const byEmail = new Map(people.map((p) => [p.email, p.id]));
     const behaviours = await seedPromise(trx, { leaderId: leader.id, people });
-    await seedStories(trx, {
-      people: new Map(people.map((p) => [p.email, p.id])),
-      departments: ids,
-      behaviours,
-    });
-    await seedShadowing(trx, { people: new Map(people.map((p) => [p.email, p.id])), departments: ids, behaviours });
+    await seedStories(trx, { people: byEmail, departments: ids, behaviours });
+    await seedShadowing(trx, { people: byEmail, departments: ids, behaviours });
     await seedKpis(trx, { departments: ids, createdBy: people.find((p) => p.email === "manager@demo.test")!.id });
-    // Last: the reviews choose from the backlog and store an agenda of the KPIs, stories and shadowing.
+    // The reviews choose from the backlog and store an agenda of the KPIs, stories and shadowing.
     await seedReviews(trx, { departments: ids });
+    // After the reviews: recognition thanks for stories, shadowing notes and improvements done.
+    await seedRecognition(trx, { people: byEmail, departments: ids, behaviours });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };
 }

@@ -58,10 +58,10 @@ interface Move {
 }
 
 /**
- * The review commands open their own transaction; inside the seed's transaction they join it
- * instead (Kysely refuses a transaction within a transaction).
+ * The commands open their own transaction; inside the seed's transaction they join it instead
+ * (Kysely refuses a transaction within a transaction).
  */
-function joined(db: Database): Database {
+export function joined(db: Database): Database {
   if (!db.isTransaction) return db;
   return new Proxy(db, {
     get(target, key) {

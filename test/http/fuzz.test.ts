@@ -149,6 +149,12 @@ const ACTIONS: { path: () => string; fields: string[]; intents: string[] }[] = [
     intents: ["notes", "attendees", "decide", "raise"],
   },
   {
+    path: () => "/recognition/new",
+    fields: ["message", "behaviourId", "people", "departments", "storyId", "shadowNoteId", "improvementId", "kpiId"],
+    intents: [],
+  },
+  { path: () => "/recognition", fields: ["id", "kind"], intents: ["react"] },
+  {
     path: () => "/profile",
     fields: ["name", "locale", "currentPassword", "password", "confirm"],
     intents: ["profile", "password"],

@@ -58,6 +58,8 @@ interface Ids {
   /** A finished review of Customer Service from the demo company, and one opened during setup. */
   finishedReviewId: string;
   openReviewId: string;
+  /** A recognition the demo employee gave during setup. */
+  recognitionId: string;
 }
 
 interface Row {
@@ -349,7 +351,35 @@ const MATRIX: Row[] = [
     expect: { anonymous: 302, employee: 403, manager: 403, leader: 403, admin: 200 },
   },
   { route: "reviews", method: "GET", path: "/reviews", expect: signedIn(200) },
-  { route: "recognition", method: "GET", path: "/recognition", expect: signedIn(200) },
+  { route: "recognition._index", method: "GET", path: "/recognition", expect: signedIn(200) },
+  { route: "recognition._index", method: "GET", path: "/recognition?department=nope&months=99", expect: signedIn(200) },
+  { route: "recognition._index", method: "POST", path: "/recognition", expect: signedIn(400) },
+  { route: "recognition.new", method: "GET", path: "/recognition/new", expect: signedIn(200) },
+  { route: "recognition.new", method: "POST", path: "/recognition/new", expect: signedIn(400) },
+  {
+    route: "recognition.$id",
+    method: "GET",
+    path: ({ recognitionId }) => `/recognition/${recognitionId}`,
+    expect: signedIn(200),
+  },
+  { route: "recognition.$id", method: "GET", path: "/recognition/not-an-id", expect: signedIn(404) },
+  // Editing is the author's (the demo employee): anyone else is refused by the command.
+  {
+    route: "recognition.$id",
+    method: "POST",
+    path: ({ recognitionId }) => `/recognition/${recognitionId}`,
+    form: { intent: "edit", message: "" },
+    expect: signedIn(400),
+  },
+  // Hiding: admins only.
+  {
+    route: "recognition.$id",
+    method: "POST",
+    path: ({ recognitionId }) => `/recognition/${recognitionId}`,
+    form: { intent: "hide" },
+    expect: { anonymous: 302, employee: 403, manager: 403, leader: 403, admin: 400 },
+  },
+  { route: "recognition.figures", method: "GET", path: "/recognition/figures", expect: leadersAndAdmins(200) },
   { route: "departments._index", method: "GET", path: "/departments", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/claims", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/no-such-department", expect: signedIn(404) },
@@ -500,6 +530,7 @@ const ids: Ids = {
   improvementId: "",
   finishedReviewId: "",
   openReviewId: "",
+  recognitionId: "",
 };
 
 beforeAll(async () => {
@@ -565,6 +596,12 @@ beforeAll(async () => {
     periodEnd: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
   });
   ids.openReviewId = /\/reviews\/([0-9a-f-]{36})/.exec(started.headers.get("location") ?? "")![1]!;
+  const given = await clients.get("employee")!.post("/recognition/new", {
+    message: "Thank you for the calm phone call.",
+    behaviourId: ids.behaviourId,
+    departments: department,
+  });
+  ids.recognitionId = /\/recognition\/([0-9a-f-]{36})/.exec(given.headers.get("location") ?? "")![1]!;
   ids.storyId = await publish("A matrix story");
   ids.hiddenStoryId = await publish("A matrix story to hide");
 });

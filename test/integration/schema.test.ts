@@ -108,6 +108,7 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     actor_id: true,
     story_id: true,
     review_id: true,
+    recognition_id: true,
     created_at: true,
     read_at: true,
   },
@@ -255,6 +256,25 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   },
   review_attendees: { review_id: true, user_id: true },
   review_decisions: { review_id: true, improvement_id: true, created_at: true },
+  recognitions: {
+    id: true,
+    author_id: true,
+    message: true,
+    behaviour_id: true,
+    story_id: true,
+    shadow_note_id: true,
+    improvement_id: true,
+    kpi_id: true,
+    kpi_period_start: true,
+    created_at: true,
+    updated_at: true,
+    hidden_at: true,
+    hidden_by: true,
+    hidden_reason: true,
+  },
+  recognition_people: { recognition_id: true, user_id: true },
+  recognition_departments: { recognition_id: true, department_id: true },
+  recognition_reactions: { recognition_id: true, user_id: true, kind: true, created_at: true },
 };
 
 const db = await databaseForThisFile();

@@ -168,3 +168,30 @@ describe("CX review permissions", () => {
     });
   });
 });
+
+describe("recognition permissions", () => {
+  it("lets only admins hide a recognition", () => {
+    expect(can(actor("admin"), "recognition:hide", undefined)).toBe(true);
+    for (const someone of [actor("leader"), managerOfCs, memberOfCs, actor("employee")]) {
+      expect(authorize(someone, "recognition:hide", undefined)).toEqual({
+        allowed: false,
+        reason: "role",
+        role: "admin",
+      });
+    }
+    expect(authorize(null, "recognition:hide", undefined)).toEqual({ allowed: false, reason: "signin" });
+  });
+
+  it("shows the recognition figures to leaders and admins, not to managers or other employees", () => {
+    expect(can(actor("leader"), "recognition:figures", undefined)).toBe(true);
+    expect(can(actor("admin"), "recognition:figures", undefined)).toBe(true);
+    for (const someone of [managerOfCs, memberOfCs, actor("employee")]) {
+      expect(authorize(someone, "recognition:figures", undefined)).toEqual({
+        allowed: false,
+        reason: "role",
+        role: "leader",
+      });
+    }
+    expect(authorize(null, "recognition:figures", undefined)).toEqual({ allowed: false, reason: "signin" });
+  });
+});

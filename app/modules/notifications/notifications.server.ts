@@ -1,8 +1,8 @@
 /** In-app notifications (no e-mail yet): what happened, who did it, and what it is about. */
 import type { Database } from "#db/connect.ts";
 
-/** What a notification links to: a story or a CX review. */
-export type NotificationSubject = { storyId: string } | { reviewId: string };
+/** What a notification links to: a story, a CX review or a recognition. */
+export type NotificationSubject = { storyId: string } | { reviewId: string } | { recognitionId: string };
 
 /** Notifies people other than the one acting, in the caller's transaction. */
 export async function notify(
@@ -20,6 +20,7 @@ export async function notify(
         actor_id: input.actorId,
         story_id: "storyId" in input ? input.storyId : null,
         review_id: "reviewId" in input ? input.reviewId : null,
+        recognition_id: "recognitionId" in input ? input.recognitionId : null,
       })),
     )
     .execute();
@@ -55,6 +56,7 @@ export async function listNotifications(db: Database, userId: string) {
       "r.period_end as review_period_end",
       "d.slug as review_department_slug",
       "d.name as review_department_name",
+      "n.recognition_id",
     ])
     .where("n.user_id", "=", userId)
     .orderBy("n.created_at", "desc")

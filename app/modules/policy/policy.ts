@@ -62,6 +62,10 @@ export interface Actions {
   "shadowing:host": DepartmentSubject;
   /** Book a seat to listen in: people from other departments; leaders and admins anywhere. */
   "shadowing:book": DepartmentSubject;
+  /** Hide a recognition with a reason (and show it again): admins. */
+  "recognition:hide": undefined;
+  /** See how much recognition each department and behaviour gives and receives: leaders and admins. */
+  "recognition:figures": undefined;
 }
 
 export type Action = keyof Actions;
@@ -149,6 +153,10 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       }
       return ALLOW;
     }
+    case "recognition:hide":
+      return actor.role === "admin" ? ALLOW : { allowed: false, reason: "role", role: "admin" };
+    case "recognition:figures":
+      return seesAllDepartments(actor) ? ALLOW : { allowed: false, reason: "role", role: "leader" };
     default:
       return { allowed: false, reason: "role", role: "admin" };
   }

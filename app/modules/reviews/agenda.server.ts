@@ -15,7 +15,7 @@ import type { KpiPeriod } from "#app/modules/kpis/constants.ts";
 import { recentPanels, type KpiPanel } from "#app/modules/kpis/dashboard.server.ts";
 import { change, periodStartOf } from "#app/modules/kpis/formulas.ts";
 import { listKpis } from "#app/modules/kpis/queries.server.ts";
-import { improvementQuery } from "#app/modules/shadowing/queries.server.ts";
+import { improvementQuery, listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
 import { plainExcerpt } from "#app/modules/stories/queries.server.ts";
 import { companyDate } from "#app/utils/company-time.server.ts";
 import { COMPANY_TIME_ZONE } from "#app/utils/format.ts";
@@ -133,14 +133,7 @@ export async function assembleAgenda(db: Database, input: AgendaInput): Promise<
     .where("i.done_at", "<=", asOf)
     .orderBy("i.done_at")
     .execute();
-  const touchpoints = await db
-    .selectFrom("touchpoints")
-    .select(["id", "name"])
-    .where("department_id", "=", departmentId)
-    .where("archived_at", "is", null)
-    .orderBy("position")
-    .orderBy("name")
-    .execute();
+  const touchpoints = await listTouchpoints(db, departmentId);
   const open = items.map(toItem);
   const placed = new Set(touchpoints.map((t) => t.id));
   return {
