@@ -10,9 +10,11 @@ import { connect, migrateToLatest } from "#db/connect.ts";
 import { seedDemoCompany } from "#db/seed/demo.ts";
 import { log, signIn, startServer, stopServer, withDatabase } from "./support.ts";
 
-const BASELINE = { name: "profile (a plain signed-in page)", path: "/profile" };
+// The directory of departments: a plain signed-in page (the profile now shows recognition in markdown).
+const BASELINE = { name: "departments (a plain signed-in page)", path: "/departments" };
 const PAGES = [
   { name: "home", path: "/" },
+  { name: "profile", path: "/profile" },
   { name: "stories feed", path: "/stories" },
   { name: "write a story", path: "/stories/new" },
   { name: "KPI overview", path: "/kpis" },
@@ -21,6 +23,9 @@ const PAGES = [
   { name: "shadowing", path: "/shadowing" },
   { name: "department shadowing", path: "/departments/customer-service/shadowing" },
   { name: "service promise", path: "/promise" },
+  { name: "department CX reviews", path: "/departments/customer-service/reviews" },
+  { name: "recognition wall", path: "/recognition" },
+  { name: "recognise someone", path: "/recognition/new" },
 ];
 
 /** The JavaScript a page loads: its module scripts and module preloads. */
@@ -63,7 +68,11 @@ export async function benchPages(): Promise<string[]> {
       const base = await gzippedJs(started.url, cookie, BASELINE.path, cache);
       const kib = (bytes: number) => (bytes / 1024).toFixed(1);
       lines.push(`pages: gzipped JavaScript per page; baseline ${BASELINE.name}: ${kib(base)} KiB`);
-      for (const page of PAGES) {
+      // A finished review of the demo company: the longest page there is (agenda, charts, decisions).
+      const reviews = await fetch(`${started.url}/departments/customer-service/reviews`, { headers: { cookie } });
+      const review = /href="(\/departments\/customer-service\/reviews\/[0-9a-f-]{36})"/.exec(await reviews.text());
+      const pages = review ? [...PAGES, { name: "a finished CX review", path: review[1]! }] : PAGES;
+      for (const page of pages) {
         const size = await gzippedJs(started.url, cookie, page.path, cache);
         lines.push(`  ${page.name} (${page.path}): ${kib(size)} KiB, ratio ${(size / base).toFixed(2)}`);
         log(lines.at(-1)!);
