@@ -69,3 +69,39 @@ export async function createDepartment(
     .returning(["id", "slug", "name"])
     .executeTakeFirstOrThrow();
 }
+
+const CANCELLED_AT = new Date("2026-10-01T08:00:00Z");
+
+/** A shadowing slot as it stands in the database, without the booking rules (for insights fixtures). */
+export async function insertSlot(db: Database, departmentId: string, startsAt: string, cancelled = false) {
+  const row = await db
+    .insertInto("shadow_slots")
+    .values({
+      department_id: departmentId,
+      starts_at: new Date(startsAt),
+      minutes: 60,
+      channel: "phone",
+      capacity: 20,
+      cancelled_at: cancelled ? CANCELLED_AT : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertBooking(
+  db: Database,
+  input: { slotId: string; observerId: string; observerDepartmentId: string | null; cancelled?: boolean },
+) {
+  const row = await db
+    .insertInto("shadow_bookings")
+    .values({
+      slot_id: input.slotId,
+      observer_id: input.observerId,
+      observer_department_id: input.observerDepartmentId,
+      cancelled_at: input.cancelled ? CANCELLED_AT : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -32,7 +32,7 @@ import {
   suggestImprovement,
 } from "#app/modules/shadowing/commands.server.ts";
 import { listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
-import { createDepartment, createUser } from "#test/factories.ts";
+import { createDepartment, createUser, insertBooking, insertSlot } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
 
 const db = await databaseForThisFile();
@@ -154,41 +154,6 @@ async function insertStory(
       featured_for_review_at: values.featuredAt ? new Date(values.featuredAt) : null,
       hidden_at: values.hidden ? new Date("2026-11-12T10:00:00Z") : null,
       hidden_reason: values.hidden ? "Names a customer" : null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function insertSlot(departmentId: string, startsAt: string, cancelled = false): Promise<string> {
-  const row = await db
-    .insertInto("shadow_slots")
-    .values({
-      department_id: departmentId,
-      starts_at: new Date(startsAt),
-      minutes: 60,
-      channel: "phone",
-      capacity: 20,
-      cancelled_at: cancelled ? new Date("2026-10-01T08:00:00Z") : null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function insertBooking(
-  slotId: string,
-  observerId: string,
-  observerDepartmentId: string | null,
-  cancelled = false,
-): Promise<string> {
-  const row = await db
-    .insertInto("shadow_bookings")
-    .values({
-      slot_id: slotId,
-      observer_id: observerId,
-      observer_department_id: observerDepartmentId,
-      cancelled_at: cancelled ? new Date("2026-10-01T08:00:00Z") : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -433,16 +398,33 @@ describe("the agenda", () => {
         .executeTakeFirstOrThrow();
       reasons.set(label, row.id);
     }
-    const held = await insertSlot(dept.id, "2026-11-03T09:00:00Z");
+    const held = await insertSlot(db, dept.id, "2026-11-03T09:00:00Z");
     // 2 November 00:30 in Stockholm.
-    const midnight = await insertSlot(dept.id, "2026-11-01T23:30:00Z");
-    await insertBooking(midnight, observers[0]!.id, other.id);
+    const midnight = await insertSlot(db, dept.id, "2026-11-01T23:30:00Z");
+    await insertBooking(db, { slotId: midnight, observerId: observers[0]!.id, observerDepartmentId: other.id });
     // Only a cancelled booking; a cancelled slot; before the period; 23 November in Stockholm; another department.
-    await insertBooking(await insertSlot(dept.id, "2026-11-10T09:00:00Z"), observers[1]!.id, other.id, true);
-    await insertBooking(await insertSlot(dept.id, "2026-11-12T09:00:00Z", true), observers[1]!.id, other.id);
-    const october = await insertSlot(dept.id, "2026-10-20T09:00:00Z");
-    await insertBooking(await insertSlot(dept.id, "2026-11-22T23:30:00Z"), observers[2]!.id, other.id);
-    await insertBooking(await insertSlot(other.id, "2026-11-05T09:00:00Z"), observers[3]!.id, other.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, dept.id, "2026-11-10T09:00:00Z"),
+      observerId: observers[1]!.id,
+      observerDepartmentId: other.id,
+      cancelled: true,
+    });
+    await insertBooking(db, {
+      slotId: await insertSlot(db, dept.id, "2026-11-12T09:00:00Z", true),
+      observerId: observers[1]!.id,
+      observerDepartmentId: other.id,
+    });
+    const october = await insertSlot(db, dept.id, "2026-10-20T09:00:00Z");
+    await insertBooking(db, {
+      slotId: await insertSlot(db, dept.id, "2026-11-22T23:30:00Z"),
+      observerId: observers[2]!.id,
+      observerDepartmentId: other.id,
+    });
+    await insertBooking(db, {
+      slotId: await insertSlot(db, other.id, "2026-11-05T09:00:00Z"),
+      observerId: observers[3]!.id,
+      observerDepartmentId: other.id,
+    });
 
     const notes = new Map<string, string>();
     const notesToWrite: [string, string, { id: string }, string | null, string | null, string[]][] = [
@@ -454,7 +436,11 @@ describe("the agenda", () => {
       ["n5", held, observers[3]!, other.id, "2026-11-22T23:30:00Z", ["Wrong form", "Unclear letter"]],
     ];
     for (const [name, slotId, observer, observerDepartmentId, submittedAt, labels] of notesToWrite) {
-      const bookingId = await insertBooking(slotId, observer.id, observerDepartmentId);
+      const bookingId = await insertBooking(db, {
+        slotId: slotId,
+        observerId: observer.id,
+        observerDepartmentId: observerDepartmentId,
+      });
       const row = await db
         .insertInto("shadow_notes")
         .values({

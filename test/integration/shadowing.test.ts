@@ -28,7 +28,7 @@ import {
   listTouchpoints,
 } from "#app/modules/shadowing/queries.server.ts";
 import type { NoteInput } from "#app/modules/shadowing/schemas.ts";
-import { createDepartment, createUser } from "#test/factories.ts";
+import { createDepartment, createUser, insertBooking, insertSlot } from "#test/factories.ts";
 import { createTestDatabase } from "#test/db.ts";
 
 // Not databaseForThisFile(): the concurrency tests need the database's URL for more pools.
@@ -759,66 +759,60 @@ describe("touchpoints and suggestions", () => {
 });
 
 describe("a department's insights", () => {
-  async function insertSlot(departmentId: string, startsAt: string, cancelled = false): Promise<string> {
-    const row = await db
-      .insertInto("shadow_slots")
-      .values({
-        department_id: departmentId,
-        starts_at: new Date(startsAt),
-        minutes: 60,
-        channel: "phone",
-        capacity: 20,
-        cancelled_at: cancelled ? new Date("2026-11-01T00:00:00Z") : null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
-
-  async function insertBooking(
-    slotId: string,
-    observerId: string,
-    departmentId: string | null,
-    cancelled = false,
-  ): Promise<string> {
-    const row = await db
-      .insertInto("shadow_bookings")
-      .values({
-        slot_id: slotId,
-        observer_id: observerId,
-        observer_department_id: departmentId,
-        cancelled_at: cancelled ? new Date("2026-11-01T00:00:00Z") : null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
-
   it("counts sessions per month and observers by department (Stockholm months, held sessions only)", async () => {
     const w = await world();
     const sales = await createDepartment(db, { name: `Sales ${w.k}` });
     const [o1, o2, o3, o4] = await Promise.all([1, 2, 3, 4].map(() => createUser(db)));
     const leader = await createUser(db, { role: "leader" });
     // Held in November, one observer from Credit.
-    await insertBooking(await insertSlot(w.host.id, "2026-11-10T09:00:00Z"), o1!.id, w.home.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-11-10T09:00:00Z"),
+      observerId: o1!.id,
+      observerDepartmentId: w.home.id,
+    });
     // No one booked: not held.
-    await insertSlot(w.host.id, "2026-11-12T09:00:00Z");
+    await insertSlot(db, w.host.id, "2026-11-12T09:00:00Z");
     // Cancelled slot with a booking: not held, not an observer.
-    await insertBooking(await insertSlot(w.host.id, "2026-11-13T09:00:00Z", true), o2!.id, w.home.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-11-13T09:00:00Z", true),
+      observerId: o2!.id,
+      observerDepartmentId: w.home.id,
+    });
     // Only a cancelled booking: not held.
-    await insertBooking(await insertSlot(w.host.id, "2026-11-14T09:00:00Z"), o1!.id, w.home.id, true);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-11-14T09:00:00Z"),
+      observerId: o1!.id,
+      observerDepartmentId: w.home.id,
+      cancelled: true,
+    });
     // 31 October in UTC, 1 November 00:30 in Stockholm: November; two observers.
-    const midnight = await insertSlot(w.host.id, "2026-10-31T23:30:00Z");
-    await insertBooking(midnight, o3!.id, sales.id);
-    await insertBooking(midnight, o4!.id, w.home.id);
+    const midnight = await insertSlot(db, w.host.id, "2026-10-31T23:30:00Z");
+    await insertBooking(db, { slotId: midnight, observerId: o3!.id, observerDepartmentId: sales.id });
+    await insertBooking(db, { slotId: midnight, observerId: o4!.id, observerDepartmentId: w.home.id });
     // September, a leader with no department of their own.
-    await insertBooking(await insertSlot(w.host.id, "2026-09-15T08:00:00Z"), leader.id, null);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-09-15T08:00:00Z"),
+      observerId: leader.id,
+      observerDepartmentId: null,
+    });
     // Tomorrow: not held yet.
-    await insertBooking(await insertSlot(w.host.id, "2026-11-26T09:00:00Z"), o2!.id, w.home.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-11-26T09:00:00Z"),
+      observerId: o2!.id,
+      observerDepartmentId: w.home.id,
+    });
     // Before the six months.
-    await insertBooking(await insertSlot(w.host.id, "2026-05-20T08:00:00Z"), o3!.id, sales.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.host.id, "2026-05-20T08:00:00Z"),
+      observerId: o3!.id,
+      observerDepartmentId: sales.id,
+    });
     // Another department's session.
-    await insertBooking(await insertSlot(w.home.id, "2026-11-10T09:00:00Z"), o3!.id, sales.id);
+    await insertBooking(db, {
+      slotId: await insertSlot(db, w.home.id, "2026-11-10T09:00:00Z"),
+      observerId: o3!.id,
+      observerDepartmentId: sales.id,
+    });
 
     expect(await departmentInsights(db, { departmentId: w.host.id, now: NOW })).toEqual({
       sessionsPerMonth: [
@@ -853,7 +847,7 @@ describe("a department's insights", () => {
 
   it("ranks the reasons of the last four weeks with eight weekly counts, and mixes kano and jobs", async () => {
     const w = await world();
-    const slotId = await insertSlot(w.host.id, "2026-10-01T08:00:00Z");
+    const slotId = await insertSlot(db, w.host.id, "2026-10-01T08:00:00Z");
     const reasons = new Map<string, string>();
     for (const label of ["Waiting for callback", "Unclear letter", "Wrong form", "Account locked", "Old issue"]) {
       const row = await db
@@ -883,7 +877,11 @@ describe("a department's insights", () => {
     const ids = new Map<string, string>();
     for (const [name, submittedAt, kano, job, labels] of notes) {
       const author = await createUser(db, { name: `${name} ${w.k}`, departments: [{ id: w.home.id }] });
-      const bookingId = await insertBooking(slotId, author.id, w.home.id);
+      const bookingId = await insertBooking(db, {
+        slotId: slotId,
+        observerId: author.id,
+        observerDepartmentId: w.home.id,
+      });
       const row = await db
         .insertInto("shadow_notes")
         .values({
