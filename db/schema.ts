@@ -205,6 +205,7 @@ export interface NotificationsTable {
   story_id: string | null;
   review_id: string | null;
   recognition_id: string | null;
+  cycle_id: string | null;
   created_at: DefaultTimestamp;
   read_at: Timestamp | null;
 }
@@ -457,6 +458,43 @@ export interface RecognitionReactionsTable {
   created_at: DefaultTimestamp;
 }
 
+export interface ReviewCyclesTable {
+  id: Generated<string>;
+  name: string;
+  period_start: string;
+  period_end: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ReviewCycleDepartmentsTable {
+  cycle_id: string;
+  department_id: string;
+}
+
+export interface ReviewPreparationsTable {
+  cycle_id: string;
+  user_id: string;
+  reflection: Generated<string>;
+  reflected_at: Timestamp | null;
+  manager_notes: Generated<string>;
+  prepared_at: Timestamp | null;
+  prepared_by: string | null;
+  discussed_at: Timestamp | null;
+  discussed_by: string | null;
+  /** The evidence and prompts as discussed (JSON), set when the conversation is marked discussed. */
+  snapshot: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PromptTemplatesTable {
+  rule: string;
+  locale: Locale;
+  text: string;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -498,6 +536,10 @@ export interface DB {
   recognition_people: RecognitionPeopleTable;
   recognition_departments: RecognitionDepartmentsTable;
   recognition_reactions: RecognitionReactionsTable;
+  review_cycles: ReviewCyclesTable;
+  review_cycle_departments: ReviewCycleDepartmentsTable;
+  review_preparations: ReviewPreparationsTable;
+  prompt_templates: PromptTemplatesTable;
 }
 
 export type User = Selectable<UsersTable>;

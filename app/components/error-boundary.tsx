@@ -69,6 +69,10 @@ function describeDenial(denial: Decision | undefined, t: (key: string, options?:
       return t("errors.ownDepartment", { department: denial.department });
     case "member":
       return t("errors.needMember", { department: denial.department });
+    case "employee":
+      return t("errors.needEmployee");
+    case "theirManager":
+      return t("errors.needTheirManager");
     default:
       return t("errors.forbiddenBody");
   }

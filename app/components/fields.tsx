@@ -62,21 +62,30 @@ export function TextAreaField({
   field,
   label,
   rows = 4,
+  hint,
 }: {
   field: FieldMetadata<string | undefined>;
   label: ReactNode;
   rows?: number;
+  hint?: ReactNode;
 }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const describedBy = [field.errors ? field.errorId : undefined, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       <textarea
         id={field.id}
         name={field.name}
         defaultValue={field.initialValue ?? ""}
         rows={rows}
         aria-invalid={field.errors ? true : undefined}
-        aria-describedby={field.errors ? field.errorId : undefined}
+        aria-describedby={describedBy}
       />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>

@@ -14,6 +14,7 @@ export const AREAS = [
   { to: "/kpis", key: "nav.kpis" },
   { to: "/reviews", key: "nav.reviews" },
   { to: "/recognition", key: "nav.recognition" },
+  { to: "/review-cycles", key: "nav.conversations" },
 ] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {

@@ -12,7 +12,7 @@ export const meta = titled("notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "app:use", undefined);
-  return { notifications: await listNotifications(getDb(), user.id) };
+  return { notifications: await listNotifications(getDb(), user.id), me: user.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,12 +21,20 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/notifications", { key: "flash.notificationsRead" });
 }
 
-const KNOWN = ["story.named", "story.reaction", "story.comment", "review.finished", "recognition.received"];
+const KNOWN = [
+  "story.named",
+  "story.reaction",
+  "story.comment",
+  "review.finished",
+  "recognition.received",
+  "cycle.opened",
+  "preparation.discussed",
+];
 
 export default function Notifications() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { notifications } = useLoaderData<typeof loader>();
+  const { notifications, me } = useLoaderData<typeof loader>();
   const unread = notifications.some((n) => !n.read_at);
   return (
     <section aria-labelledby="notifications-title">
@@ -65,6 +73,11 @@ export default function Notifications() {
                       end: format.date(n.review_period_end!),
                     }),
                   })}
+                </Link>
+              ) : null}
+              {n.cycle_id ? (
+                <Link to={`/review-cycles/${n.cycle_id}/people/${me}`}>
+                  {t("performance.preparationTitle", { cycle: n.cycle_name })}
                 </Link>
               ) : null}
               <span className="muted"> · {format.dateTime(n.created_at)}</span>

@@ -20,3 +20,8 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", {
 export function companyDate(moment: Date): string {
   return dayFormat.format(moment);
 }
+
+/** The company-local calendar day of a timestamp column, for comparing with a period's dates in SQL. */
+export function localDay(column: string) {
+  return sql<string>`(${sql.ref(column)} at time zone ${COMPANY_TIME_ZONE})::date`;
+}

@@ -1,4 +1,4 @@
-import { INTL_LOCALE } from "#app/i18n/i18n.ts";
+import { INTL_LOCALE, type Locale } from "#app/i18n/i18n.ts";
 import { useLocale } from "#app/i18n/locale-context.ts";
 
 /**
@@ -35,7 +35,12 @@ function formattersFor(tag: string): Formatters {
 
 /** Dates and numbers through Intl, in the reader's language and region. */
 export function useFormat() {
-  const f = formattersFor(INTL_LOCALE[useLocale()]);
+  return formatFor(useLocale());
+}
+
+/** The same outside React (a server-made download, say). */
+export function formatFor(locale: Locale) {
+  const f = formattersFor(INTL_LOCALE[locale]);
   return {
     date: (value: Date | string) => f.date.format(new Date(value)),
     dateTime: (value: Date | string) => f.dateTime.format(new Date(value)),

@@ -6,6 +6,7 @@ import * as m004 from "./2026-11-25-004-kpis.ts";
 import * as m005 from "./2026-11-25-005-shadowing.ts";
 import * as m006 from "./2026-11-25-006-reviews.ts";
 import * as m007 from "./2026-11-25-007-recognition.ts";
+import * as m008 from "./2026-11-25-008-performance-reviews.ts";
 
 /**
  * Migrations are listed here (not read from the file system) so that they are
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-005-shadowing": m005,
   "2026-11-25-006-reviews": m006,
   "2026-11-25-007-recognition": m007,
+  "2026-11-25-008-performance-reviews": m008,
 };
 
 export const migrationProvider: MigrationProvider = {

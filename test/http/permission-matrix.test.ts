@@ -60,6 +60,12 @@ interface Ids {
   openReviewId: string;
   /** A recognition the demo employee gave during setup. */
   recognitionId: string;
+  /** Review cycles the leader opened during setup: one for Customer Service, one for Claims only. */
+  cycleId: string;
+  claimsCycleId: string;
+  /** The demo employee and the demo manager (both in Customer Service). */
+  employeeId: string;
+  managerId: string;
 }
 
 interface Row {
@@ -380,6 +386,78 @@ const MATRIX: Row[] = [
     expect: { anonymous: 302, employee: 403, manager: 403, leader: 403, admin: 400 },
   },
   { route: "recognition.figures", method: "GET", path: "/recognition/figures", expect: leadersAndAdmins(200) },
+  // Performance conversations: a preparation is read by the employee, their manager, leaders and admins only.
+  { route: "review-cycles._index", method: "GET", path: "/review-cycles", expect: signedIn(200) },
+  { route: "review-cycles.new", method: "GET", path: "/review-cycles/new", expect: leadersAndAdmins(200) },
+  { route: "review-cycles.new", method: "POST", path: "/review-cycles/new", expect: leadersAndAdmins(400) },
+  { route: "review-cycles.prompts", method: "GET", path: "/review-cycles/prompts", expect: leadersAndAdmins(200) },
+  {
+    route: "review-cycles.prompts",
+    method: "POST",
+    path: "/review-cycles/prompts",
+    form: { rule: "support", locale: "en", text: "Hello {{nobody}}" },
+    expect: leadersAndAdmins(400),
+  },
+  {
+    route: "review-cycles.$id._index",
+    method: "GET",
+    path: ({ cycleId }) => `/review-cycles/${cycleId}`,
+    expect: signedIn(200),
+  },
+  {
+    route: "review-cycles.$id._index",
+    method: "GET",
+    path: ({ claimsCycleId }) => `/review-cycles/${claimsCycleId}`,
+    expect: leadersAndAdmins(200),
+  },
+  { route: "review-cycles.$id._index", method: "GET", path: "/review-cycles/not-an-id", expect: signedIn(404) },
+  {
+    route: "review-cycles.$id.people.$userId._index",
+    method: "GET",
+    path: ({ cycleId, employeeId }) => `/review-cycles/${cycleId}/people/${employeeId}`,
+    expect: signedIn(200),
+  },
+  // A manager's own conversation is a leader's to hold: the employee may not read it.
+  {
+    route: "review-cycles.$id.people.$userId._index",
+    method: "GET",
+    path: ({ cycleId, managerId }) => `/review-cycles/${cycleId}/people/${managerId}`,
+    expect: { ...signedIn(200), employee: 403 },
+  },
+  // Nobody in the Claims cycle's departments: no preparation.
+  {
+    route: "review-cycles.$id.people.$userId._index",
+    method: "GET",
+    path: ({ claimsCycleId, employeeId }) => `/review-cycles/${claimsCycleId}/people/${employeeId}`,
+    expect: signedIn(404),
+  },
+  // The self-reflection is the employee's own (too long: refused, nothing saved).
+  {
+    route: "review-cycles.$id.people.$userId._index",
+    method: "POST",
+    path: ({ cycleId, employeeId }) => `/review-cycles/${cycleId}/people/${employeeId}`,
+    form: { intent: "reflect", reflection: "x".repeat(20_001) },
+    expect: { anonymous: 302, employee: 400, manager: 403, leader: 403, admin: 403 },
+  },
+  // Notes and "discussed" are the manager's and leaders' (no intent: bad input, never a discussed conversation).
+  {
+    route: "review-cycles.$id.people.$userId._index",
+    method: "POST",
+    path: ({ cycleId, employeeId }) => `/review-cycles/${cycleId}/people/${employeeId}`,
+    expect: { anonymous: 302, employee: 403, manager: 400, leader: 400, admin: 403 },
+  },
+  {
+    route: "review-cycles.$id.people.$userId.markdown",
+    method: "GET",
+    path: ({ cycleId, employeeId }) => `/review-cycles/${cycleId}/people/${employeeId}/markdown`,
+    expect: signedIn(200),
+  },
+  {
+    route: "review-cycles.$id.people.$userId.markdown",
+    method: "GET",
+    path: ({ cycleId, managerId }) => `/review-cycles/${cycleId}/people/${managerId}/markdown`,
+    expect: { ...signedIn(200), employee: 403 },
+  },
   { route: "departments._index", method: "GET", path: "/departments", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/claims", expect: signedIn(200) },
   { route: "departments.$slug._index", method: "GET", path: "/departments/no-such-department", expect: signedIn(404) },
@@ -531,6 +609,10 @@ const ids: Ids = {
   finishedReviewId: "",
   openReviewId: "",
   recognitionId: "",
+  cycleId: "",
+  claimsCycleId: "",
+  employeeId: "",
+  managerId: "",
 };
 
 beforeAll(async () => {
@@ -544,6 +626,8 @@ beforeAll(async () => {
     .get("/admin/people")
     .then((r) => r.text());
   ids.adminId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Astrid Admin/.exec(people)![1]!;
+  ids.employeeId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Erik Eriksson/.exec(people)![1]!;
+  ids.managerId = /href="\/admin\/people\/([0-9a-f-]{36})"[^>]*>Maja Mortensen/.exec(people)![1]!;
   const promise = await clients
     .get("employee")!
     .get("/promise")
@@ -602,6 +686,20 @@ beforeAll(async () => {
     departments: department,
   });
   ids.recognitionId = /\/recognition\/([0-9a-f-]{36})/.exec(given.headers.get("location") ?? "")![1]!;
+  const openCycle = async (name: string, departmentId: string) => {
+    const opened = await clients.get("leader")!.post("/review-cycles/new", {
+      name,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+      departments: departmentId,
+    });
+    return /\/review-cycles\/([0-9a-f-]{36})/.exec(opened.headers.get("location") ?? "")![1]!;
+  };
+  ids.cycleId = await openCycle("Matrix cycle", department);
+  ids.claimsCycleId = await openCycle(
+    "Matrix cycle for Claims",
+    /<option value="([0-9a-f-]{36})"[^>]*>Claims<\/option>/.exec(form)![1]!,
+  );
   ids.storyId = await publish("A matrix story");
   ids.hiddenStoryId = await publish("A matrix story to hide");
 });

@@ -109,6 +109,7 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     story_id: true,
     review_id: true,
     recognition_id: true,
+    cycle_id: true,
     created_at: true,
     read_at: true,
   },
@@ -275,6 +276,22 @@ const COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   recognition_people: { recognition_id: true, user_id: true },
   recognition_departments: { recognition_id: true, department_id: true },
   recognition_reactions: { recognition_id: true, user_id: true, kind: true, created_at: true },
+  review_cycles: { id: true, name: true, period_start: true, period_end: true, created_by: true, created_at: true },
+  review_cycle_departments: { cycle_id: true, department_id: true },
+  review_preparations: {
+    cycle_id: true,
+    user_id: true,
+    reflection: true,
+    reflected_at: true,
+    manager_notes: true,
+    prepared_at: true,
+    prepared_by: true,
+    discussed_at: true,
+    discussed_by: true,
+    snapshot: true,
+    updated_at: true,
+  },
+  prompt_templates: { rule: true, locale: true, text: true, updated_by: true, updated_at: true },
 };
 
 const db = await databaseForThisFile();

@@ -194,4 +194,59 @@ describe("recognition permissions", () => {
     }
     expect(authorize(null, "recognition:figures", undefined)).toEqual({ allowed: false, reason: "signin" });
   });
+
+  it("lets leaders and admins open review cycles and reword prompts; managers see their departments' progress", () => {
+    expect(can(actor("leader"), "cycle:open", undefined)).toBe(true);
+    expect(can(actor("admin"), "cycle:open", undefined)).toBe(true);
+    expect(authorize(managerOfCs, "cycle:open", undefined)).toEqual({ allowed: false, reason: "role", role: "leader" });
+    expect(can(managerOfCs, "cycle:progress", cs)).toBe(true);
+    expect(authorize(managerOfCs, "cycle:progress", claims)).toEqual({
+      allowed: false,
+      reason: "manager",
+      department: "Claims",
+    });
+    expect(can(memberOfCs, "cycle:progress", cs)).toBe(false);
+    expect(can(actor("leader"), "cycle:progress", claims)).toBe(true);
+  });
+
+  describe("a review preparation", () => {
+    const employee = { id: "u-erik", departments: [{ id: cs.id, name: cs.name, employeeIsManager: false }] };
+    const subject = { employeeId: employee.id, departments: employee.departments };
+    const self = { ...memberOfCs, id: employee.id };
+    const colleague = { ...memberOfCs, id: "u-sofie" };
+    const otherManager = actor("employee", [{ id: claims.id, slug: "claims", name: claims.name, isManager: true }]);
+
+    it("is read by the employee, their manager, leaders and admins only", () => {
+      for (const reader of [self, managerOfCs, actor("leader"), actor("admin")]) {
+        expect(can(reader, "preparation:read", subject)).toBe(true);
+      }
+      for (const other of [colleague, otherManager, actor("employee")]) {
+        expect(authorize(other, "preparation:read", subject)).toEqual({ allowed: false, reason: "theirManager" });
+      }
+    });
+
+    it("takes the self-reflection from the employee only", () => {
+      expect(can(self, "preparation:reflect", subject)).toBe(true);
+      for (const other of [managerOfCs, actor("leader"), actor("admin"), colleague]) {
+        expect(authorize(other, "preparation:reflect", subject)).toEqual({ allowed: false, reason: "employee" });
+      }
+    });
+
+    it("is held by their manager or a leader, never by the employee or an admin", () => {
+      expect(can(managerOfCs, "preparation:conduct", subject)).toBe(true);
+      expect(can(actor("leader"), "preparation:conduct", subject)).toBe(true);
+      for (const other of [self, actor("admin"), otherManager, colleague]) {
+        expect(can(other, "preparation:conduct", subject)).toBe(false);
+      }
+    });
+
+    it("of a manager is a leader's: a fellow manager of the department neither reads nor holds it", () => {
+      const managers = { employeeId: "u-maja", departments: [{ id: cs.id, name: cs.name, employeeIsManager: true }] };
+      expect(can(managerOfCs, "preparation:read", managers)).toBe(false);
+      expect(can(managerOfCs, "preparation:conduct", managers)).toBe(false);
+      expect(can({ ...managerOfCs, id: "u-maja" }, "preparation:read", managers)).toBe(true);
+      expect(can({ ...managerOfCs, id: "u-maja" }, "preparation:conduct", managers)).toBe(false);
+      expect(can(actor("leader"), "preparation:conduct", managers)).toBe(true);
+    });
+  });
 });

@@ -6,7 +6,7 @@ import type { KpiPeriod, KpiUnit } from "./constants.ts";
 const cache = new Map<string, (value: number) => string>();
 
 /** Intl formatters per language and unit (costly to build, safe to share). */
-function valueFormatter(tag: string, unit: KpiUnit): (value: number) => string {
+export function valueFormatter(tag: string, unit: KpiUnit): (value: number) => string {
   const key = `${tag}/${unit}`;
   let format = cache.get(key);
   if (!format) {

@@ -1,8 +1,12 @@
 /** In-app notifications (no e-mail yet): what happened, who did it, and what it is about. */
 import type { Database } from "#db/connect.ts";
 
-/** What a notification links to: a story, a CX review or a recognition. */
-export type NotificationSubject = { storyId: string } | { reviewId: string } | { recognitionId: string };
+/** What a notification links to: a story, a CX review, a recognition or a performance-review cycle. */
+export type NotificationSubject =
+  | { storyId: string }
+  | { reviewId: string }
+  | { recognitionId: string }
+  | { cycleId: string };
 
 /** Notifies people other than the one acting, in the caller's transaction. */
 export async function notify(
@@ -21,6 +25,7 @@ export async function notify(
         story_id: "storyId" in input ? input.storyId : null,
         review_id: "reviewId" in input ? input.reviewId : null,
         recognition_id: "recognitionId" in input ? input.recognitionId : null,
+        cycle_id: "cycleId" in input ? input.cycleId : null,
       })),
     )
     .execute();
@@ -43,6 +48,7 @@ export async function listNotifications(db: Database, userId: string) {
     .leftJoin("stories as s", "s.id", "n.story_id")
     .leftJoin("reviews as r", "r.id", "n.review_id")
     .leftJoin("departments as d", "d.id", "r.department_id")
+    .leftJoin("review_cycles as c", "c.id", "n.cycle_id")
     .select([
       "n.id",
       "n.kind",
@@ -57,6 +63,8 @@ export async function listNotifications(db: Database, userId: string) {
       "d.slug as review_department_slug",
       "d.name as review_department_name",
       "n.recognition_id",
+      "c.id as cycle_id",
+      "c.name as cycle_name",
     ])
     .where("n.user_id", "=", userId)
     .orderBy("n.created_at", "desc")

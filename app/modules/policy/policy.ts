@@ -30,6 +30,12 @@ export interface StorySubject {
   departmentName: string;
 }
 
+/** One employee's performance-review preparation, with the cycle's departments they belong to. */
+export interface PreparationSubject {
+  employeeId: string;
+  departments: { id: string; name: string; employeeIsManager: boolean }[];
+}
+
 /** Each action with the subject it needs (`undefined` = none). */
 export interface Actions {
   /** Use the signed-in parts of the app: home, profile, areas, directory. */
@@ -66,6 +72,16 @@ export interface Actions {
   "recognition:hide": undefined;
   /** See how much recognition each department and behaviour gives and receives: leaders and admins. */
   "recognition:figures": undefined;
+  /** Open a performance-review cycle and reword its prompt templates: leaders and admins. */
+  "cycle:open": undefined;
+  /** See a cycle's progress (prepared, reflected, discussed) for a department: its managers, leaders, admins. */
+  "cycle:progress": DepartmentSubject;
+  /** Read an employee's preparation: the employee, their manager, leaders and admins. Nobody else. */
+  "preparation:read": PreparationSubject;
+  /** Write the self-reflection: the employee only. */
+  "preparation:reflect": PreparationSubject;
+  /** Write the manager's notes and mark the conversation discussed: their manager, or a leader. */
+  "preparation:conduct": PreparationSubject;
 }
 
 export type Action = keyof Actions;
@@ -77,7 +93,9 @@ export type Denial =
   | { reason: "leaderOrManager" }
   | { reason: "author" }
   | { reason: "ownDepartment"; department: string }
-  | { reason: "member"; department: string };
+  | { reason: "member"; department: string }
+  | { reason: "employee" }
+  | { reason: "theirManager" };
 
 export type Decision = { allowed: true } | ({ allowed: false } & Denial);
 
@@ -157,6 +175,29 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, subj
       return actor.role === "admin" ? ALLOW : { allowed: false, reason: "role", role: "admin" };
     case "recognition:figures":
       return seesAllDepartments(actor) ? ALLOW : { allowed: false, reason: "role", role: "leader" };
+    case "cycle:open":
+      return seesAllDepartments(actor) ? ALLOW : { allowed: false, reason: "role", role: "leader" };
+    case "cycle:progress": {
+      const department = subject as DepartmentSubject;
+      if (seesAllDepartments(actor) || managesDepartment(actor, department.id)) return ALLOW;
+      return { allowed: false, reason: "manager", department: department.name };
+    }
+    case "preparation:read": {
+      const preparation = subject as PreparationSubject;
+      if (preparation.employeeId === actor.id || seesAllDepartments(actor) || isTheirManager(actor, preparation)) {
+        return ALLOW;
+      }
+      return { allowed: false, reason: "theirManager" };
+    }
+    case "preparation:reflect":
+      return (subject as PreparationSubject).employeeId === actor.id ? ALLOW : { allowed: false, reason: "employee" };
+    case "preparation:conduct": {
+      // Nobody holds their own conversation; a manager's is held by a leader.
+      const preparation = subject as PreparationSubject;
+      if (preparation.employeeId === actor.id) return { allowed: false, reason: "theirManager" };
+      if (actor.role === "leader" || isTheirManager(actor, preparation)) return ALLOW;
+      return { allowed: false, reason: "theirManager" };
+    }
     default:
       return { allowed: false, reason: "role", role: "admin" };
   }
@@ -184,6 +225,14 @@ export function managesDepartment(actor: Actor, departmentId: string): boolean {
 /** Leaders and admins see every department; a manager sees the departments they manage. */
 export function seesAllDepartments(actor: Actor): boolean {
   return actor.role === "leader" || actor.role === "admin";
+}
+
+/** Manages one of the employee's departments in the cycle, as someone other than one of its own managers. */
+function isTheirManager(actor: Actor, preparation: PreparationSubject): boolean {
+  return (
+    preparation.employeeId !== actor.id &&
+    preparation.departments.some((d) => !d.employeeIsManager && managesDepartment(actor, d.id))
+  );
 }
 
 export function isManager(actor: Actor): boolean {

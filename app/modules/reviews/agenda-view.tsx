@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { KpiCard } from "#app/modules/kpis/kpi-card.tsx";
 import { useKpiFormat } from "#app/modules/kpis/kpi-format.ts";
 import { useFormat } from "#app/utils/format.ts";
-import type { Agenda, AgendaItem, AgendaStory } from "./agenda.server.ts";
+import type { Agenda, AgendaItem, AgendaStory, Movement } from "./agenda.server.ts";
 
 export function ItemLine({ item, slug }: { item: AgendaItem; slug: string }) {
   const { t } = useTranslation();
@@ -29,7 +29,6 @@ export function ItemLine({ item, slug }: { item: AgendaItem; slug: string }) {
 export function FollowUp({ agenda, slug }: { agenda: Agenda; slug: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const kpiFormat = useKpiFormat();
   const { previous, wins } = agenda;
   return (
     <section aria-labelledby="follow-up-title" className="panel">
@@ -70,32 +69,7 @@ export function FollowUp({ agenda, slug }: { agenda: Agenda; slug: string }) {
                 {item.doneAt ? <span className="muted"> · {format.date(item.doneAt)}</span> : null}
               </p>
               {movements.length ? (
-                <table className="table table--compact">
-                  <caption>{t("reviews.movementCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("reviews.kpi")}</th>
-                      <th scope="col">{t("reviews.before")}</th>
-                      <th scope="col">{t("reviews.after")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {movements.map((m) => (
-                      <tr key={m.kpiId}>
-                        <th scope="row">{m.name}</th>
-                        <td>{m.before === null ? "—" : kpiFormat.value(m.unit, m.before)}</td>
-                        <td>
-                          {m.after === null ? "—" : kpiFormat.value(m.unit, m.after)}{" "}
-                          {m.improved ? (
-                            <span className="change change--better">{t("reviews.better")}</span>
-                          ) : m.worsened ? (
-                            <span className="change change--worse">{t("reviews.worse")}</span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <MovementTable movements={movements} />
               ) : (
                 <p className="muted">{t("reviews.noMovement")}</p>
               )}
@@ -245,5 +219,39 @@ export function ShadowingSection({ agenda, slug }: { agenda: Agenda; slug: strin
         </p>
       )}
     </section>
+  );
+}
+
+/** A department's KPIs before an improvement was chosen and now. */
+export function MovementTable({ movements }: { movements: Movement[] }) {
+  const { t } = useTranslation();
+  const kpiFormat = useKpiFormat();
+  return (
+    <table className="table table--compact">
+      <caption>{t("reviews.movementCaption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("reviews.kpi")}</th>
+          <th scope="col">{t("reviews.before")}</th>
+          <th scope="col">{t("reviews.after")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {movements.map((m) => (
+          <tr key={m.kpiId}>
+            <th scope="row">{m.name}</th>
+            <td>{m.before === null ? "—" : kpiFormat.value(m.unit, m.before)}</td>
+            <td>
+              {m.after === null ? "—" : kpiFormat.value(m.unit, m.after)}{" "}
+              {m.improved ? (
+                <span className="change change--better">{t("reviews.better")}</span>
+              ) : m.worsened ? (
+                <span className="change change--worse">{t("reviews.worse")}</span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

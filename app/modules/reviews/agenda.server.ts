@@ -17,8 +17,7 @@ import { change, periodStartOf } from "#app/modules/kpis/formulas.ts";
 import { listKpis } from "#app/modules/kpis/queries.server.ts";
 import { improvementQuery, listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
 import { plainExcerpt } from "#app/modules/stories/queries.server.ts";
-import { companyDate } from "#app/utils/company-time.server.ts";
-import { COMPANY_TIME_ZONE } from "#app/utils/format.ts";
+import { companyDate, localDay } from "#app/utils/company-time.server.ts";
 import { AGENDA_LIMITS, AGENDA_VERSION } from "./constants.ts";
 
 export interface AgendaStory {
@@ -91,11 +90,6 @@ export interface AgendaInput {
 
 const STATUS_ORDER = ["off_target", "warning", "on_target", "not_enough", "no_data"];
 
-/** A company-local calendar day of a timestamp column, for comparing with the review's dates. */
-function localDay(column: string) {
-  return sql<string>`(${sql.ref(column)} at time zone ${COMPANY_TIME_ZONE})::date`;
-}
-
 function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
 }
@@ -114,7 +108,7 @@ export async function assembleAgenda(db: Database, input: AgendaInput): Promise<
     .limit(1)
     .executeTakeFirst();
   const [kpis, stories, shadowing, items, decisions] = await Promise.all([
-    agendaKpis(db, input),
+    departmentKpiPanels(db, input),
     agendaStories(db, { ...input, asOf, featuredSince: previous?.finished_at ?? null }),
     agendaShadowing(db, { ...input, asOf }),
     agendaItems(db, departmentId).where("i.status", "in", ["proposed", "chosen", "in_progress"]).execute(),
@@ -189,7 +183,10 @@ function toItem(row: ItemRow): AgendaItem {
  * The department's KPIs over the weeks (or, for a review of a month or more,
  * the months) up to the end of the period, off-target first.
  */
-async function agendaKpis(db: Database, input: AgendaInput): Promise<KpiPanel[]> {
+export async function departmentKpiPanels(
+  db: Database,
+  input: { departmentId: string; periodStart: string; periodEnd: string },
+): Promise<KpiPanel[]> {
   const days = (Date.parse(input.periodEnd) - Date.parse(input.periodStart)) / 86_400_000 + 1;
   const asked: KpiPeriod = days >= 28 ? "month" : "week";
   const kpis = await listKpis(db, { departmentIds: [input.departmentId] });
@@ -205,7 +202,7 @@ async function agendaKpis(db: Database, input: AgendaInput): Promise<KpiPanel[]>
  * Each KPI in the last period before the improvement was chosen and in its
  * latest period with a value: the movement to celebrate beside a win.
  */
-function movementsSince(panels: KpiPanel[], chosenAt: string | null): Movement[] {
+export function movementsSince(panels: KpiPanel[], chosenAt: string | null): Movement[] {
   if (!chosenAt) return [];
   // The day in Stockholm, not in UTC: chosen on a Monday at 00:30 is that Monday's week.
   const chosenDay = companyDate(new Date(chosenAt));

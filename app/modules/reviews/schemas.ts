@@ -3,18 +3,17 @@ import { UuidSchema } from "#app/modules/forms.ts";
 import { SHADOW_LIMITS } from "#app/modules/shadowing/constants.ts";
 import { REVIEW_LIMITS } from "./constants.ts";
 
-const DateSchema = z
+export const DateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date" })
   // A real calendar day: Date.parse takes 2026-02-30 as 2 March, which the database refuses.
-  .refine(
-    (d) => {
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
-    },
-    { message: "validation.date" },
-  );
+  // One fatal issue, so that a form's checks comparing two dates do not run on one that is not a day.
+  .superRefine((d, ctx) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(d)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.date", fatal: true });
+    }
+  });
 
 export const StartReviewSchema = z
   .object({ periodStart: DateSchema, periodEnd: DateSchema })
