@@ -14,8 +14,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
 let server: AppServer;
 let manager: HttpClient;
+let leader: HttpClient;
 let token = "";
-const ids = { slot: "", improvement: "", review: "" };
+const ids = { slot: "", improvement: "", review: "", cycle: "", employee: "" };
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -31,6 +32,17 @@ beforeAll(async () => {
     periodEnd: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
   });
   ids.review = /\/reviews\/([0-9a-f-]{36})/.exec(started.headers.get("location") ?? "")![1]!;
+  leader = await new HttpClient(server.baseUrl).signIn("leader@demo.test", "serviceloop");
+  const cycleForm = await (await leader.get("/review-cycles/new")).text();
+  const opened = await leader.post("/review-cycles/new", {
+    name: "Fuzz cycle",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-06-30",
+    departments: /value="([0-9a-f-]{36})"\/><label [^>]*>Customer Service</.exec(cycleForm)![1]!,
+  });
+  ids.cycle = /\/review-cycles\/([0-9a-f-]{36})/.exec(opened.headers.get("location") ?? "")![1]!;
+  const progress = await (await leader.get(`/review-cycles/${ids.cycle}`)).text();
+  ids.employee = /href="\/review-cycles\/[0-9a-f-]{36}\/people\/([0-9a-f-]{36})"/.exec(progress)![1]!;
 });
 afterAll(async () => {
   await server?.stop();
@@ -67,7 +79,7 @@ function form(fields: string[]) {
 
 // Each action with the fields it reads and the intents it knows (destructive but valid ones, like
 // archiving a KPI, are left out: they are not bad input).
-const ACTIONS: { path: () => string; fields: string[]; intents: string[] }[] = [
+const ACTIONS: { path: () => string; fields: string[]; intents: string[]; as?: "leader" }[] = [
   {
     path: () => "/stories/new",
     fields: [
@@ -155,6 +167,25 @@ const ACTIONS: { path: () => string; fields: string[]; intents: string[] }[] = [
   },
   { path: () => "/recognition", fields: ["id", "kind"], intents: ["react"] },
   {
+    path: () => "/review-cycles/new",
+    fields: ["name", "periodStart", "periodEnd", "departments"],
+    intents: [],
+    as: "leader",
+  },
+  {
+    path: () => "/review-cycles/prompts",
+    fields: ["rule", "locale", "text"],
+    intents: ["save", "reset"],
+    as: "leader",
+  },
+  // Marking discussed is a valid command, not bad input: left out.
+  {
+    path: () => `/review-cycles/${ids.cycle}/people/${ids.employee}`,
+    fields: ["notes", "reflection"],
+    intents: ["notes", "reflect"],
+    as: "leader",
+  },
+  {
     path: () => "/profile",
     fields: ["name", "locale", "currentPassword", "password", "confirm"],
     intents: ["profile", "password"],
@@ -169,7 +200,7 @@ describe("random input", () => {
         fc.asyncProperty(form(action.fields), intent, async (fields, chosen) => {
           const body = new URLSearchParams(fields);
           if (chosen) body.set("intent", chosen);
-          const response = await manager.request(action.path(), {
+          const response = await (action.as === "leader" ? leader : manager).request(action.path(), {
             method: "POST",
             body: body.toString(),
             headers: { "Content-Type": "application/x-www-form-urlencoded" },
