@@ -5,6 +5,7 @@ import { createDepartment, createUser } from "#test/factories.ts";
 import { seedPromise } from "./promise.ts";
 import { seedShadowing } from "./shadowing.ts";
 import { seedKpis } from "./kpis.ts";
+import { seedPerformance } from "./performance.ts";
 import { seedRecognition } from "./recognition.ts";
 import { seedReviews } from "./reviews.ts";
 import { seedStories } from "./stories.ts";
@@ -114,6 +115,8 @@ export async function seedDemoCompany(db: Database): Promise<{ people: number; d
     await seedReviews(trx, { departments: ids });
     // After the reviews: recognition thanks for stories, shadowing notes and improvements done.
     await seedRecognition(trx, { people: byEmail, departments: ids, behaviours });
+    // Last: a discussed conversation stores the stories, recognition, shadowing and improvements of its period.
+    await seedPerformance(trx, { people: byEmail, departments: ids });
   });
   return { people: PEOPLE.length, departments: DEPARTMENTS.length };
 }
