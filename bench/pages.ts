@@ -26,6 +26,7 @@ const PAGES = [
   { name: "department CX reviews", path: "/departments/customer-service/reviews" },
   { name: "recognition wall", path: "/recognition" },
   { name: "recognise someone", path: "/recognition/new" },
+  { name: "performance conversations", path: "/review-cycles" },
 ];
 
 /** The JavaScript a page loads: its module scripts and module preloads. */
@@ -71,7 +72,14 @@ export async function benchPages(): Promise<string[]> {
       // A finished review of the demo company: the longest page there is (agenda, charts, decisions).
       const reviews = await fetch(`${started.url}/departments/customer-service/reviews`, { headers: { cookie } });
       const review = /href="(\/departments\/customer-service\/reviews\/[0-9a-f-]{36})"/.exec(await reviews.text());
-      const pages = review ? [...PAGES, { name: "a finished CX review", path: review[1]! }] : PAGES;
+      const pages = review ? [...PAGES, { name: "a finished CX review", path: review[1]! }] : [...PAGES];
+      // The demo's newest cycle, and the first preparation the manager may open in it.
+      const cycles = await fetch(`${started.url}/review-cycles`, { headers: { cookie } });
+      const cycle = /href="(\/review-cycles\/[0-9a-f-]{36})"/.exec(await cycles.text());
+      const progress = cycle ? await fetch(`${started.url}${cycle[1]}`, { headers: { cookie } }) : undefined;
+      const preparation =
+        progress && /href="(\/review-cycles\/[0-9a-f-]{36}\/people\/[0-9a-f-]{36})"/.exec(await progress.text());
+      if (preparation) pages.push({ name: "a review preparation", path: preparation[1]! });
       for (const page of pages) {
         const size = await gzippedJs(started.url, cookie, page.path, cache);
         lines.push(`  ${page.name} (${page.path}): ${kib(size)} KiB, ratio ${(size / base).toFixed(2)}`);

@@ -7,6 +7,7 @@ import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
 import { Markdown } from "#app/components/markdown.tsx";
+import { rich } from "#app/components/markdown.server.tsx";
 import { localize } from "#app/modules/promise/model.ts";
 import { Fallback } from "#app/modules/promise/promise-view.tsx";
 import { getBehaviourHistory } from "#app/modules/promise/queries.server.ts";
@@ -38,8 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     behaviour: {
       title: text(latest.title, latest.translations, "title"),
-      description: text(latest.description, latest.translations, "description"),
-      examples: text(latest.examples, latest.translations, "examples"),
+      description: rich(text(latest.description, latest.translations, "description")),
+      examples: rich(text(latest.examples, latest.translations, "examples")),
       pillar: text(latest.pillar_title, latest.pillar_translations, "title"),
       retiredAt: history!.retiredAt,
       versions: history!.appearances.map((a) => a.number!),
@@ -69,11 +70,11 @@ export default function BehaviourPage() {
       {behaviour.retiredAt ? (
         <p className="notice">{t("promise.retiredOn", { date: format.date(behaviour.retiredAt) })}</p>
       ) : null}
-      <Markdown className="lead">{behaviour.description.text}</Markdown>
+      <Markdown className="lead" html={behaviour.description.html} />
       {behaviour.examples.text ? (
         <section aria-labelledby="examples-title" className="panel">
           <h2 id="examples-title">{t("promise.whatItLooksLike")}</h2>
-          <Markdown>{behaviour.examples.text}</Markdown>
+          <Markdown html={behaviour.examples.html} />
         </section>
       ) : null}
       <p className="muted">{t("promise.inVersions", { versions: behaviour.versions.slice().reverse().join(", ") })}</p>

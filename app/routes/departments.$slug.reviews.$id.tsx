@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { Checkboxes, FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -66,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     department: { slug: department.slug, name: department.name },
     review: { ...review, agenda: undefined },
+    notesHtml: renderMarkdown(review.notes),
     agenda,
     members,
     today: today(),
@@ -120,7 +122,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function Review() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { department, review, agenda, members } = useLoaderData<typeof loader>();
+  const { department, review, agenda, members, notesHtml } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string } | null | undefined;
   const open = review.status === "open";
@@ -195,11 +197,7 @@ export default function Review() {
             </button>
           </Form>
         ) : null}
-        {review.notes ? (
-          <Markdown>{review.notes}</Markdown>
-        ) : open ? null : (
-          <p className="muted">{t("reviews.noNotes")}</p>
-        )}
+        {review.notes ? <Markdown html={notesHtml} /> : open ? null : <p className="muted">{t("reviews.noNotes")}</p>}
       </section>
 
       <section aria-labelledby="attendees-title" className="panel">

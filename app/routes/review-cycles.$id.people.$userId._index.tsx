@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: { id: cycle.id, name: cycle.name },
     employee: preparation.employee,
     preparation: { ...preparation, subject: undefined, snapshot: undefined },
+    reflectionHtml: renderMarkdown(preparation.reflection),
+    managerNotesHtml: renderMarkdown(preparation.managerNotes),
     ...content,
     canReflect: !discussed && can(user, "preparation:reflect", preparation.subject),
     canConduct: !discussed && can(user, "preparation:conduct", preparation.subject),
@@ -87,6 +90,7 @@ export default function PreparationPage() {
   const format = useFormat();
   const { cycle, employee, preparation, evidence, prompts, behaviours, canReflect, canConduct } =
     useLoaderData<typeof loader>();
+  const { reflectionHtml, managerNotesHtml } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string } | null | undefined;
   const resultFor = (intent: string) => (sent?.intent === intent ? actionData?.result : undefined);
@@ -145,7 +149,7 @@ export default function PreparationPage() {
             </button>
           </Form>
         ) : preparation.reflection ? (
-          <Markdown>{preparation.reflection}</Markdown>
+          <Markdown html={reflectionHtml} />
         ) : (
           <p className="muted">{t("performance.noReflection")}</p>
         )}
@@ -171,7 +175,7 @@ export default function PreparationPage() {
             </button>
           </Form>
         ) : preparation.managerNotes ? (
-          <Markdown>{preparation.managerNotes}</Markdown>
+          <Markdown html={managerNotesHtml} />
         ) : (
           <p className="muted">{t("performance.noNotes")}</p>
         )}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { Markdown } from "#app/components/markdown.tsx";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertFound(note);
   const locale = await resolveLocale(request, user.locale);
   return {
-    note,
+    note: { ...note, wentWellHtml: renderMarkdown(note.wentWell), painPointsHtml: renderMarkdown(note.painPoints) },
     behaviours: Object.values(await behaviourTags(note.behaviourIds, locale)).map((b) => b.title),
     canEdit: note.authorId === user.id && noteEditable({ createdAt: note.createdAt }),
     viewerId: user.id,
@@ -57,13 +58,13 @@ export default function Note() {
       {note.wentWell ? (
         <section aria-labelledby="went-well-title">
           <h2 id="went-well-title">{t("shadowing.fields.wentWell")}</h2>
-          <Markdown>{note.wentWell}</Markdown>
+          <Markdown html={note.wentWellHtml} />
         </section>
       ) : null}
       {note.painPoints ? (
         <section aria-labelledby="pain-title">
           <h2 id="pain-title">{t("shadowing.fields.painPoints")}</h2>
-          <Markdown>{note.painPoints}</Markdown>
+          <Markdown html={note.painPointsHtml} />
         </section>
       ) : null}
       <dl className="definition">

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound, forbidden } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     story: {
       id: story.id,
       title: story.title,
-      body: story.body,
+      bodyHtml: renderMarkdown(story.body),
       language: story.language,
       status: story.status,
       channel: story.channel,
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const by = found.reactions.filter((r) => r.kind === kind);
       return { kind, count: by.length, names: by.map((r) => r.name), mine: by.some((r) => r.user_id === user.id) };
     }),
-    comments: found.comments,
+    comments: found.comments.map(({ body, ...comment }) => ({ ...comment, bodyHtml: renderMarkdown(body) })),
     viewerId: user.id,
     can: {
       edit: can(user, "story:edit", subject),
@@ -201,7 +202,7 @@ export default function StoryPage() {
         {story.job ? <li className="tag tag--muted">{t(`stories.jobs.${story.job}`)}</li> : null}
       </ul>
       <div lang={story.language}>
-        <Markdown className="story__body">{story.body}</Markdown>
+        <Markdown className="story__body" html={story.bodyHtml} />
       </div>
       {colleagues.length ? (
         <p>
@@ -338,7 +339,7 @@ export default function StoryPage() {
                 <p className="muted">
                   <strong>{c.author_name}</strong> · {format.dateTime(c.created_at)}
                 </p>
-                <Markdown>{c.body}</Markdown>
+                <Markdown html={c.bodyHtml} />
               </li>
             ))}
           </ol>

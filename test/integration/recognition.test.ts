@@ -722,6 +722,7 @@ describe("the wall", () => {
     expect(item).toEqual({
       id,
       message: "Thank you for calling the customer back the same day.",
+      messageHtml: "<p>Thank you for calling the customer back the same day.</p>",
       authorId: w.carl.id,
       authorName: w.carl.name,
       behaviourId: w.behaviour,

@@ -1,21 +1,37 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { LiveMarkdown } from "#app/components/live-markdown.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 
-describe("Markdown", () => {
-  it("renders markdown but never raw HTML or script links", () => {
-    const html = renderToStaticMarkup(
-      <Markdown>
-        {'**Call back** <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))'}
-      </Markdown>,
-    );
+const HOSTILE = '**Call back** <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))';
+
+describe("markdown", () => {
+  it("is rendered on the server without raw HTML or script links", () => {
+    const html = renderMarkdown(HOSTILE);
     expect(html).toContain("<strong>Call back</strong>");
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
+    expect(html).not.toContain("onerror");
     expect(html).not.toContain("javascript:");
   });
 
-  it("renders nothing for empty text", () => {
-    expect(renderToStaticMarkup(<Markdown>{"  "}</Markdown>)).toBe("");
+  it("keeps safe links and escapes what looks like markup in text", () => {
+    const html = renderMarkdown("[the promise](https://example.com/promise) 5 < 6 & `<b>`");
+    expect(html).toContain('<a href="https://example.com/promise">the promise</a>');
+    expect(html).toContain("5 &lt; 6 &amp; <code>&lt;b&gt;</code>");
+  });
+
+  it("is shown as the server made it, and nothing for empty text", () => {
+    const page = renderToStaticMarkup(<Markdown html={renderMarkdown("*so kind*")} className="lead" />);
+    expect(page).toBe('<div class="markdown lead"><p><em>so kind</em></p></div>');
+    expect(renderMarkdown("  ")).toBe("");
+    expect(renderToStaticMarkup(<Markdown html="" />)).toBe("");
+  });
+
+  it("previews live in the browser by the same rules", () => {
+    const html = renderToStaticMarkup(<LiveMarkdown>{HOSTILE}</LiveMarkdown>);
+    expect(html).toBe(`<div class="markdown">${renderMarkdown(HOSTILE)}</div>`);
+    expect(renderToStaticMarkup(<LiveMarkdown> </LiveMarkdown>)).toBe("");
   });
 });

@@ -22,25 +22,25 @@ export function PromiseView({ promise, headingLevel = 1 }: { promise: ReadablePr
       <Title>
         {promise.title.text} <Fallback text={promise.title} />
       </Title>
-      <Markdown className="lead">{promise.intro.text}</Markdown>
+      <Markdown className="lead" html={promise.intro.html} />
       <ol className="pillars">
         {promise.pillars.map((pillar) => (
           <li key={pillar.id} className="pillar">
             <PillarTitle>
               {pillar.title.text} <Fallback text={pillar.title} />
             </PillarTitle>
-            <Markdown>{pillar.body.text}</Markdown>
+            <Markdown html={pillar.body.html} />
             <ul className="behaviours" aria-label={t("promise.behavioursOf", { pillar: pillar.title.text })}>
               {pillar.behaviours.map((b) => (
                 <li key={b.id} className="behaviour">
                   <BehaviourTitle>
                     <Link to={`/behaviours/${b.behaviourId}`}>{b.title.text}</Link> <Fallback text={b.title} />
                   </BehaviourTitle>
-                  <Markdown>{b.description.text}</Markdown>
+                  <Markdown html={b.description.html} />
                   {b.examples.text ? (
                     <details className="examples">
                       <summary>{t("promise.whatItLooksLike")}</summary>
-                      <Markdown>{b.examples.text}</Markdown>
+                      <Markdown html={b.examples.html} />
                     </details>
                   ) : null}
                 </li>

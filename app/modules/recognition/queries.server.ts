@@ -1,6 +1,7 @@
 /** Reading recognition: the wall (filtered, paged), one item, leaders' figures and managers' suggestions. */
 import { sql } from "kysely";
 import type { Database } from "#db/connect.ts";
+import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import type { ReactionKind } from "#db/schema.ts";
 import { recentPanels } from "#app/modules/kpis/dashboard.server.ts";
 import { listKpis } from "#app/modules/kpis/queries.server.ts";
@@ -11,6 +12,8 @@ import { RECOGNITION_LIMITS } from "./constants.ts";
 export interface RecognitionItem {
   id: string;
   message: string;
+  /** The message as HTML, for `<Markdown html>`. */
+  messageHtml: string;
   authorId: string;
   authorName: string;
   behaviourId: string;
@@ -140,6 +143,7 @@ export async function listRecognitions(db: Database, query: RecognitionQuery): P
     return {
       id: r.id,
       message: r.message,
+      messageHtml: renderMarkdown(r.message),
       authorId: r.authorId,
       authorName: r.authorName,
       behaviourId: r.behaviourId,

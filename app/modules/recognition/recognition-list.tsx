@@ -34,7 +34,7 @@ export function RecognitionList({
             <p className="recognition__who">
               <strong>{r.authorName}</strong> {t("recognition.thanked")} <strong>{recipients.join(", ")}</strong>
             </p>
-            <Markdown>{r.message}</Markdown>
+            <Markdown html={r.messageHtml} />
             <p className="muted">
               <span className="tag">{behaviours[r.behaviourId]?.title ?? "—"}</span>{" "}
               {r.story ? (

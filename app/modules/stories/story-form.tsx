@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Checkboxes, ErrorList, FormErrors } from "#app/components/fields.tsx";
-import { Markdown } from "#app/components/markdown.tsx";
+import { LiveMarkdown } from "#app/components/live-markdown.tsx";
 import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
 import { LOCALE_NAMES, LOCALES, type Locale } from "#app/i18n/i18n.ts";
 import { CHANNELS, CONSENTS, JOBS, KANO, STORY_LIMITS } from "./constants.ts";
@@ -112,7 +112,7 @@ export function StoryForm({
         </div>
         <section className="preview" aria-labelledby="preview-title" aria-live="polite">
           <h2 id="preview-title">{t("stories.preview")}</h2>
-          {body.trim() ? <Markdown>{body}</Markdown> : <p className="muted">{t("stories.previewEmpty")}</p>}
+          {body.trim() ? <LiveMarkdown>{body}</LiveMarkdown> : <p className="muted">{t("stories.previewEmpty")}</p>}
         </section>
       </div>
       <div className="form-grid">
