@@ -46,7 +46,16 @@ describe("signing in", () => {
 });
 
 describe("navigation by role", () => {
-  const AREAS = ["Service promise", "Stories", "Shadowing", "KPIs", "Reviews", "Recognition", "Departments"];
+  const AREAS = [
+    "Service promise",
+    "Stories",
+    "Shadowing",
+    "KPIs",
+    "Reviews",
+    "Recognition",
+    "Conversations",
+    "Departments",
+  ];
   const cases = [
     { email: "employee@demo.test", admin: false, name: "Erik Eriksson" },
     { email: "manager@demo.test", admin: false, name: "Maja Mortensen" },
