@@ -85,6 +85,11 @@ function PrintButton() {
   );
 }
 
+/** What a form holds, for the printed page (forms are not printed). */
+function PrintOnly({ html, empty }: { html: string; empty: string }) {
+  return <div className="print-only">{html ? <Markdown html={html} /> : <p className="muted">{empty}</p>}</div>;
+}
+
 export default function PreparationPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -139,8 +144,9 @@ export default function PreparationPage() {
         {preparation.reflectedAt ? (
           <p className="muted">{t("performance.reflectedOn", { date: format.date(preparation.reflectedAt) })}</p>
         ) : null}
+        {canReflect ? <PrintOnly html={reflectionHtml} empty={t("performance.noReflection")} /> : null}
         {canReflect ? (
-          <Form method="post" {...getFormProps(reflectionForm)}>
+          <Form method="post" {...getFormProps(reflectionForm)} className="no-print">
             <FormErrors errors={reflectionForm.errors} />
             <TextAreaField field={reflectionFields.reflection} label={t("performance.reflectionLabel")} rows={8} />
             <input type="hidden" name="intent" value="reflect" />
@@ -165,8 +171,9 @@ export default function PreparationPage() {
             })}
           </p>
         ) : null}
+        {canConduct ? <PrintOnly html={managerNotesHtml} empty={t("performance.noNotes")} /> : null}
         {canConduct ? (
-          <Form method="post" {...getFormProps(notesForm)}>
+          <Form method="post" {...getFormProps(notesForm)} className="no-print">
             <FormErrors errors={notesForm.errors} />
             <TextAreaField field={notesFields.notes} label={t("performance.notesLabel")} rows={8} />
             <input type="hidden" name="intent" value="notes" />

@@ -55,7 +55,7 @@ export default function PromptTemplates() {
       </p>
       <h1 id="templates-title">{t("performance.templatesTitle")}</h1>
       <p className="lead">{t("performance.templatesLead")}</p>
-      <nav aria-label={t("layout.language")}>
+      <nav aria-label={t("layout.language")} className="locale-tabs">
         <ul className="inline-list">
           {LOCALES.map((l) => (
             <li key={l}>
