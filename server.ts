@@ -14,6 +14,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { pino } from "pino";
 import { getEnv } from "./app/env.server.ts";
 
@@ -104,6 +105,8 @@ async function main() {
   // Requests being answered, and when the last one arrived: shutdown waits for a quiet moment.
   let inFlight = 0;
   let lastArrival = 0;
+  // Requests the database could not answer (marked by the app's handleError): 503, not 500.
+  const unavailable = new Set<string>();
 
   app.use((req, res, next) => {
     inFlight++;
@@ -113,6 +116,13 @@ async function main() {
     res.locals.requestId = requestId;
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", requestId);
+    onHeaders(res, () => {
+      if (unavailable.delete(requestId) && res.statusCode === 500) {
+        res.statusCode = 503;
+        res.setHeader("Retry-After", "2");
+      }
+    });
+    res.on("close", () => unavailable.delete(requestId));
     // While shutting down, no connection is kept for another request.
     if (shuttingDown) res.setHeader("Connection", "close");
     // The client IP as Express resolved it, for sign-in throttling; never trusted from outside.
@@ -183,6 +193,7 @@ async function main() {
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         requestId: res.locals.requestId as string,
+        markUnavailable: () => unavailable.add(res.locals.requestId as string),
       }),
     }),
   );

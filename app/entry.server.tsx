@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "#app/i18n/server.ts";
 import "#app/modules/forms.ts";
+import { isDatabaseUnavailable } from "#db/connect.ts";
 import { logger } from "#app/logger.server.ts";
 import { NonceContext, RequestIdContext } from "#app/nonce.tsx";
 
@@ -15,6 +16,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
     requestId: string;
+    /** The database could not answer this request: the server turns its 500 into 503 (server.ts). */
+    markUnavailable: () => void;
   }
 }
 
@@ -76,6 +79,12 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  const loadContext = context as AppLoadContext | undefined;
+  if (isDatabaseUnavailable(error)) {
+    loadContext?.markUnavailable();
+    logger.warn({ err: error, requestId: loadContext?.requestId }, "database unavailable");
+    return;
+  }
   logger.error(
     { err: error, requestId: (context as AppLoadContext | undefined)?.requestId, url: new URL(request.url).pathname },
     "unhandled error",

@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, type LogEvent, Migrator } from "kysely";
+import { Kysely, type LogEvent, Migrator, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
-import postgres from "postgres";
+import pg from "pg";
 import { migrationProvider } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
 
@@ -14,6 +13,48 @@ const INT8 = 20;
 const DATE = 1082;
 
 export type Database = Kysely<DB>;
+
+/**
+ * Driver codes and SQLSTATEs that say the database cannot answer now (down,
+ * restarting, refusing connections, over its time limit), not that a query
+ * was wrong: the app answers 503 for them, and the client may try again.
+ */
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (starting up)
+  "53300", // too_many_connections
+  "57014", // query_canceled (statement timeout)
+]);
+
+/** What node-postgres says, without a code, when a connection dies or cannot be made in time. */
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "connection error and is not queryable",
+  "timeout exceeded when trying to connect",
+  "Client was closed and is not queryable",
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, cause, errors, message } = current as {
+      code?: unknown;
+      cause?: unknown;
+      errors?: unknown[];
+      message?: unknown;
+    };
+    if (typeof code === "string" && (UNAVAILABLE.has(code) || code.startsWith("08"))) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+    // Node reports a refused connection to every address of a host as an AggregateError.
+    if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e))) return true;
+    current = cause;
+  }
+  return false;
+}
 
 export interface ConnectOptions {
   /** A PostgreSQL URL; without one, an embedded PGlite database is used. */
@@ -28,8 +69,15 @@ export interface ConnectOptions {
   slowQueryMs?: number;
 }
 
+/** int8 as number, date as "YYYY-MM-DD" (a Date would shift it by the time zone); the rest as pg parses them. */
+function typeParser(oid: number, format?: "text" | "binary") {
+  if (oid === INT8) return (value: string) => Number(value);
+  if (oid === DATE) return (value: string) => value;
+  return pg.types.getTypeParser(oid, format);
+}
+
 /**
- * Builds a Kysely instance for the server (postgres.js, pooled) or the embedded
+ * Builds a Kysely instance for the server (node-postgres, pooled) or the embedded
  * engine (PGlite). Both return the same JavaScript types: int8 as number,
  * timestamptz as Date, date as "YYYY-MM-DD", numeric as string.
  */
@@ -50,26 +98,22 @@ export function connect(options: ConnectOptions): Database {
     : undefined;
 
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
+    // node-postgres: a client whose connection fails is dropped from the pool and the next
+    // query opens a new one, so the app is back as soon as the database is (see
+    // docs/decisions/005-node-postgres.md for why not postgres.js).
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
       max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "serviceloop" },
-      types: {
-        int8: {
-          to: INT8,
-          from: [INT8],
-          serialize: (value: number | bigint | string) => String(value),
-          parse: (value: string) => Number(value),
-        },
-        date: {
-          to: DATE,
-          from: [DATE],
-          serialize: (value: string) => value,
-          parse: (value: string) => value,
-        },
-      },
+      application_name: "serviceloop",
+      // Refused at once while the database is away rather than waiting for TCP's own timeout.
+      connectionTimeoutMillis: 5_000,
+      types: { getTypeParser: typeParser },
     });
-    return new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }), log });
+    // A client losing its connection (the server restarted) also fails the query it was running,
+    // which the request answers (503); the event itself must not end the process.
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
   }
 
   if (options.dataDir) fs.mkdirSync(path.resolve(options.dataDir), { recursive: true });

@@ -13,6 +13,8 @@ export interface AppServer {
   /** PostgreSQL runs only: the server's own database, for checks behind its back. */
   database?: TestDatabase;
   stop: () => Promise<number | null>;
+  /** Sends a signal (SIGKILL: a crash) and waits for the process to end; the database is left as it is. */
+  kill: (signal: NodeJS.Signals) => Promise<number | null>;
 }
 
 /**
@@ -21,12 +23,18 @@ export interface AppServer {
  * folder, or with TEST_DATABASE_URL a new database on that server. It migrates
  * and seeds the demo company on start.
  */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string> = {},
+  /** `dataDir`: run on this embedded data folder (kept afterwards), whatever TEST_DATABASE_URL says. */
+  options: { dataDir?: string } = {},
+): Promise<AppServer> {
   await ensureAppBuilt(inject("runId"));
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   const dbEnv: Record<string, string> = {};
-  if (process.env.TEST_DATABASE_URL) {
+  if (options.dataDir) {
+    dbEnv.SERVICELOOP_DATA_DIR = options.dataDir;
+  } else if (process.env.TEST_DATABASE_URL) {
     database = await createTestDatabase();
     dbEnv.DATABASE_URL = database.url!;
   } else {
@@ -72,6 +80,10 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     baseUrl,
     output: () => output,
     database,
+    kill: async (signal) => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       const code = await exited;
