@@ -8,6 +8,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   SERVICELOOP_DATA_DIR: z.string().min(1).default(".data"),
+  /** PostgreSQL only: connections per process. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL only: how long a request waits for a free connection before it is answered 503. */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** PostgreSQL only: the longest one statement may run (then 503), so a stuck query cannot hold the pool. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   APP_ORIGIN: z

@@ -17,6 +17,9 @@ export function getDb(): Database {
     instance = connect({
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATABASE_URL ? undefined : env.SERVICELOOP_DATA_DIR,
+      max: env.DATABASE_POOL_MAX,
+      poolWaitMs: env.DATABASE_POOL_WAIT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
       // Bulk inserts (the demo seed) have long SQL: the start says which query it was.
       onSlowQuery: ({ sql, ms }) =>
         logger.warn({ ms, sql: sql.length > 500 ? `${sql.slice(0, 500)}…` : sql }, "slow query"),

@@ -65,6 +65,10 @@ export interface ConnectOptions {
   loadDataDir?: Blob | File;
   /** Pool size for the server driver. */
   max?: number;
+  /** Server driver: how long a query waits for a free connection (then it fails, and the request gets 503). */
+  poolWaitMs?: number;
+  /** Server driver: PostgreSQL's statement_timeout for every connection. */
+  statementTimeoutMs?: number;
   onSlowQuery?: (event: { sql: string; ms: number }) => void;
   slowQueryMs?: number;
 }
@@ -105,8 +109,9 @@ export function connect(options: ConnectOptions): Database {
       connectionString: options.databaseUrl,
       max: options.max ?? 10,
       application_name: "serviceloop",
-      // Refused at once while the database is away rather than waiting for TCP's own timeout.
-      connectionTimeoutMillis: 5_000,
+      // Also bounds the wait for a free connection, and a connection attempt to a database that is away.
+      connectionTimeoutMillis: options.poolWaitMs ?? 5_000,
+      statement_timeout: options.statementTimeoutMs,
       types: { getTypeParser: typeParser },
     });
     // A client losing its connection (the server restarted) also fails the query it was running,
