@@ -1,6 +1,9 @@
 import type { Database } from "#db/connect.ts";
 import type { Locale, Role, UserStatus } from "#db/schema.ts";
 import { hashPassword } from "#app/modules/auth/password.server.ts";
+import { checkReadings, createKpi, upsertReadings } from "#app/modules/kpis/commands.server.ts";
+import { getKpi } from "#app/modules/kpis/queries.server.ts";
+import type { NewKpiInput } from "#app/modules/kpis/schemas.ts";
 
 /**
  * Valid rows with overridable fields, for tests and for the demo seed.
@@ -104,4 +107,53 @@ export async function insertBooking(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+let kpiKeys = 0;
+
+/**
+ * A KPI of a department defined through the real command: a percentage where
+ * higher is better, target 75 and warning 65, monthly, unless overridden.
+ */
+export async function insertKpi(
+  db: Database,
+  input: { actorId: string; departmentId: string },
+  overrides: Partial<NewKpiInput> = {},
+) {
+  const kpi: NewKpiInput = {
+    key: `kpi-${++kpiKeys}`,
+    name: "KPI",
+    description: "",
+    kind: "number",
+    unit: "percent",
+    direction: "higher",
+    aggregation: "weighted",
+    target: 75,
+    warning: 65,
+    period: "month",
+    minSample: 10,
+    ...overrides,
+  };
+  const { key } = await createKpi(db, { ...input, kpi });
+  return (await getKpi(db, input.departmentId, key))!;
+}
+
+/** Readings through the same checks as the form: [period start, value, sample size (100)] per row. */
+export async function insertReadings(
+  db: Database,
+  input: { actorId: string; departmentId: string; kpi: Awaited<ReturnType<typeof insertKpi>>; today: string },
+  rows: [periodStart: string, value: number, sampleSize?: number][],
+) {
+  const checked = checkReadings(
+    [input.kpi],
+    rows.map(([periodStart, value, sampleSize = 100], i) => ({ row: i + 1, periodStart, value, sampleSize })),
+    input.today,
+  );
+  if (checked.errors.length) throw new Error(`Bad readings: ${JSON.stringify(checked.errors)}`);
+  await upsertReadings(db, {
+    actorId: input.actorId,
+    departmentId: input.departmentId,
+    readings: checked.readings,
+    source: "form",
+  });
 }

@@ -9,8 +9,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { CommandError } from "#app/modules/forms.ts";
-import { checkReadings, createKpi, upsertReadings } from "#app/modules/kpis/commands.server.ts";
-import { getKpi } from "#app/modules/kpis/queries.server.ts";
 import type { NewKpiInput } from "#app/modules/kpis/schemas.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import { loadActor } from "#app/modules/people/actor.server.ts";
@@ -37,7 +35,7 @@ import { OpenCycleSchema, TemplateSchema } from "#app/modules/performance/schema
 import { authorize, can, seesAllDepartments, type PreparationSubject } from "#app/modules/policy/policy.ts";
 import { addBehaviour, addPillar, publishDraft, saveHeader, startDraft } from "#app/modules/promise/commands.server.ts";
 import { getDraftId, loadPromise } from "#app/modules/promise/queries.server.ts";
-import { createDepartment, createUser, insertBooking, insertSlot } from "#test/factories.ts";
+import { createDepartment, createUser, insertBooking, insertKpi, insertReadings, insertSlot } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
 
 const db = await databaseForThisFile();
@@ -256,39 +254,12 @@ async function insertImprovement(
   return row.id;
 }
 
-let kpiKeys = 0;
-async function newKpi(w: World, overrides: Partial<NewKpiInput>) {
-  const kpi: NewKpiInput = {
-    key: `kpi-${++kpiKeys}`,
-    name: "KPI",
-    description: "",
-    kind: "number",
-    unit: "percent",
-    direction: "higher",
-    aggregation: "weighted",
-    target: 75,
-    warning: 65,
-    period: "month",
-    minSample: 10,
-    ...overrides,
-  };
-  const { key } = await createKpi(db, { actorId: w.manager.id, departmentId: w.claims.id, kpi });
-  return (await getKpi(db, w.claims.id, key))!;
+function newKpi(w: World, overrides: Partial<NewKpiInput>) {
+  return insertKpi(db, { actorId: w.manager.id, departmentId: w.claims.id }, { period: "month", ...overrides });
 }
 
-async function readings(w: World, kpi: Awaited<ReturnType<typeof newKpi>>, rows: [string, number][]) {
-  const checked = checkReadings(
-    [kpi],
-    rows.map(([periodStart, value], i) => ({ row: i + 1, periodStart, value, sampleSize: 100 })),
-    TODAY,
-  );
-  expect(checked.errors).toEqual([]);
-  await upsertReadings(db, {
-    actorId: w.manager.id,
-    departmentId: w.claims.id,
-    readings: checked.readings,
-    source: "form",
-  });
+function readings(w: World, kpi: Awaited<ReturnType<typeof newKpi>>, rows: [string, number][]) {
+  return insertReadings(db, { actorId: w.manager.id, departmentId: w.claims.id, kpi, today: TODAY }, rows);
 }
 
 function open(w: World, departmentIds: string[], overrides: Partial<Parameters<typeof openCycle>[1]> = {}) {

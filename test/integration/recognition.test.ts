@@ -8,9 +8,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { CommandError } from "#app/modules/forms.ts";
-import { createKpi, checkReadings, upsertReadings } from "#app/modules/kpis/commands.server.ts";
 import { addPeriods, periodStartOf } from "#app/modules/kpis/formulas.ts";
-import { getKpi } from "#app/modules/kpis/queries.server.ts";
 import type { NewKpiInput } from "#app/modules/kpis/schemas.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import {
@@ -28,7 +26,7 @@ import {
 import type { RecognitionInput } from "#app/modules/recognition/schemas.ts";
 import { companyDate } from "#app/utils/company-time.server.ts";
 import { COMPANY_TIME_ZONE } from "#app/utils/format.ts";
-import { createDepartment, createUser } from "#test/factories.ts";
+import { createDepartment, createUser, insertKpi, insertReadings } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
 
 const db = await databaseForThisFile();
@@ -226,44 +224,19 @@ async function insertImprovement(
   return row.id;
 }
 
-let kpiKeys = 0;
-async function newKpi(w: World, overrides: Partial<NewKpiInput> = {}) {
-  const kpi: NewKpiInput = {
-    key: `kpi-${++kpiKeys}`,
-    name: `First-contact resolution ${kpiKeys}`,
-    description: "",
-    kind: "number",
-    unit: "percent",
-    direction: "higher",
-    aggregation: "weighted",
-    target: 75,
-    warning: 65,
-    period: "month",
-    minSample: 10,
-    ...overrides,
-  };
-  const { key } = await createKpi(db, { actorId: w.manager.id, departmentId: w.claims.id, kpi });
-  return (await getKpi(db, w.claims.id, key))!;
+function newKpi(w: World, overrides: Partial<NewKpiInput> = {}) {
+  return insertKpi(
+    db,
+    { actorId: w.manager.id, departmentId: w.claims.id },
+    {
+      name: "First-contact resolution",
+      ...overrides,
+    },
+  );
 }
 
-async function readings(
-  w: World,
-  kpi: Awaited<ReturnType<typeof newKpi>>,
-  rows: [periodStart: string, value: number][],
-  today: string,
-) {
-  const checked = checkReadings(
-    [kpi],
-    rows.map(([periodStart, value], i) => ({ row: i + 1, periodStart, value, sampleSize: 100 })),
-    today,
-  );
-  expect(checked.errors).toEqual([]);
-  await upsertReadings(db, {
-    actorId: w.manager.id,
-    departmentId: w.claims.id,
-    readings: checked.readings,
-    source: "form",
-  });
+function readings(w: World, kpi: Awaited<ReturnType<typeof newKpi>>, rows: [string, number][], today: string) {
+  return insertReadings(db, { actorId: w.manager.id, departmentId: w.claims.id, kpi, today }, rows);
 }
 
 /** The company's month `n` months before this one: its "YYYY-MM" and a moment in the middle of it. */

@@ -9,14 +9,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { ImprovementOrigin, ImprovementStatus } from "#db/schema.ts";
 import { CommandError } from "#app/modules/forms.ts";
-import {
-  createKpi,
-  checkReadings,
-  insertResponses,
-  setKpiArchived,
-  upsertReadings,
-} from "#app/modules/kpis/commands.server.ts";
-import { getKpi } from "#app/modules/kpis/queries.server.ts";
+import { insertResponses, setKpiArchived } from "#app/modules/kpis/commands.server.ts";
 import type { NewKpiInput } from "#app/modules/kpis/schemas.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import { loadActor } from "#app/modules/people/actor.server.ts";
@@ -32,7 +25,7 @@ import {
   suggestImprovement,
 } from "#app/modules/shadowing/commands.server.ts";
 import { listTouchpoints } from "#app/modules/shadowing/queries.server.ts";
-import { createDepartment, createUser, insertBooking, insertSlot } from "#test/factories.ts";
+import { createDepartment, createUser, insertBooking, insertKpi, insertReadings, insertSlot } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
 
 const db = await databaseForThisFile();
@@ -160,43 +153,16 @@ async function insertStory(
   return row.id;
 }
 
-let kpiKeys = 0;
-async function newKpi(w: World, overrides: Partial<NewKpiInput>) {
-  const kpi: NewKpiInput = {
-    key: `kpi-${++kpiKeys}`,
-    name: "KPI",
-    description: "",
-    kind: "number",
-    unit: "percent",
-    direction: "higher",
-    aggregation: "weighted",
-    target: 75,
-    warning: 65,
-    period: "week",
-    minSample: 10,
-    ...overrides,
-  };
-  const { key } = await createKpi(db, { actorId: w.manager.id, departmentId: w.dept.id, kpi });
-  return (await getKpi(db, w.dept.id, key))!;
+function newKpi(w: World, overrides: Partial<NewKpiInput>) {
+  return insertKpi(db, { actorId: w.manager.id, departmentId: w.dept.id }, { period: "week", ...overrides });
 }
 
-async function readings(
+function readings(
   w: World,
   kpi: Awaited<ReturnType<typeof newKpi>>,
   rows: [periodStart: string, value: number, sampleSize: number][],
 ) {
-  const checked = checkReadings(
-    [kpi],
-    rows.map(([periodStart, value, sampleSize], i) => ({ row: i + 1, periodStart, value, sampleSize })),
-    TODAY,
-  );
-  expect(checked.errors).toEqual([]);
-  await upsertReadings(db, {
-    actorId: w.manager.id,
-    departmentId: w.dept.id,
-    readings: checked.readings,
-    source: "form",
-  });
+  return insertReadings(db, { actorId: w.manager.id, departmentId: w.dept.id, kpi, today: TODAY }, rows);
 }
 
 async function npsResponses(departmentId: string, respondedAt: string, scores: number[]) {
