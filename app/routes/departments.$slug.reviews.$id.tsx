@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server.ts";
 import { Checkboxes, FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { TextForm } from "#app/components/text-form.tsx";
 import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
@@ -127,12 +128,6 @@ export default function Review() {
   const sent = actionData?.result?.initialValue as { intent?: string } | null | undefined;
   const open = review.status === "open";
   const resultFor = (intent: string) => (sent?.intent === intent ? actionData?.result : undefined);
-  const [notesForm, notesFields] = useForm<{ notes: string }>({
-    id: "review-notes",
-    lastResult: resultFor("notes"),
-    defaultValue: { notes: review.notes },
-    shouldRevalidate: "onSubmit",
-  });
   const [attendeesForm] = useForm({ id: "review-attendees", lastResult: resultFor("attendees") });
   const [finishForm] = useForm({ id: "review-finish", lastResult: resultFor("finish") });
   const slug = department.slug;
@@ -188,14 +183,15 @@ export default function Review() {
       <section aria-labelledby="notes-title" className="panel">
         <h2 id="notes-title">{t("reviews.notesTitle")}</h2>
         {open ? (
-          <Form method="post" {...getFormProps(notesForm)}>
-            <FormErrors errors={notesForm.errors} />
-            <TextAreaField field={notesFields.notes} label={t("reviews.notesLabel")} rows={8} />
-            <input type="hidden" name="intent" value="notes" />
-            <button type="submit" className="button">
-              {t("reviews.saveNotes")}
-            </button>
-          </Form>
+          <TextForm
+            id="review-notes"
+            intent="notes"
+            name="notes"
+            label={t("reviews.notesLabel")}
+            submit={t("reviews.saveNotes")}
+            defaultValue={review.notes}
+            lastResult={resultFor("notes")}
+          />
         ) : null}
         {review.notes ? <Markdown html={notesHtml} /> : open ? null : <p className="muted">{t("reviews.noNotes")}</p>}
       </section>

@@ -3,8 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextAreaField } from "#app/components/fields.tsx";
+import { FormErrors } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
+import { TextForm } from "#app/components/text-form.tsx";
 import { renderMarkdown } from "#app/components/markdown.server.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -99,18 +100,6 @@ export default function PreparationPage() {
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string } | null | undefined;
   const resultFor = (intent: string) => (sent?.intent === intent ? actionData?.result : undefined);
-  const [reflectionForm, reflectionFields] = useForm<{ reflection: string }>({
-    id: "preparation-reflection",
-    lastResult: resultFor("reflect"),
-    defaultValue: { reflection: preparation.reflection },
-    shouldRevalidate: "onSubmit",
-  });
-  const [notesForm, notesFields] = useForm<{ notes: string }>({
-    id: "preparation-notes",
-    lastResult: resultFor("notes"),
-    defaultValue: { notes: preparation.managerNotes },
-    shouldRevalidate: "onSubmit",
-  });
   const [discussForm] = useForm({ id: "preparation-discuss", lastResult: resultFor("discuss") });
   const here = `/review-cycles/${cycle.id}/people/${employee.id}`;
   return (
@@ -146,14 +135,16 @@ export default function PreparationPage() {
         ) : null}
         {canReflect ? <PrintOnly html={reflectionHtml} empty={t("performance.noReflection")} /> : null}
         {canReflect ? (
-          <Form method="post" {...getFormProps(reflectionForm)} className="no-print">
-            <FormErrors errors={reflectionForm.errors} />
-            <TextAreaField field={reflectionFields.reflection} label={t("performance.reflectionLabel")} rows={8} />
-            <input type="hidden" name="intent" value="reflect" />
-            <button type="submit" className="button">
-              {t("performance.saveReflection")}
-            </button>
-          </Form>
+          <TextForm
+            id="preparation-reflection"
+            intent="reflect"
+            name="reflection"
+            label={t("performance.reflectionLabel")}
+            submit={t("performance.saveReflection")}
+            defaultValue={preparation.reflection}
+            lastResult={resultFor("reflect")}
+            className="no-print"
+          />
         ) : preparation.reflection ? (
           <Markdown html={reflectionHtml} />
         ) : (
@@ -173,14 +164,16 @@ export default function PreparationPage() {
         ) : null}
         {canConduct ? <PrintOnly html={managerNotesHtml} empty={t("performance.noNotes")} /> : null}
         {canConduct ? (
-          <Form method="post" {...getFormProps(notesForm)} className="no-print">
-            <FormErrors errors={notesForm.errors} />
-            <TextAreaField field={notesFields.notes} label={t("performance.notesLabel")} rows={8} />
-            <input type="hidden" name="intent" value="notes" />
-            <button type="submit" className="button">
-              {t("performance.saveNotes")}
-            </button>
-          </Form>
+          <TextForm
+            id="preparation-notes"
+            intent="notes"
+            name="notes"
+            label={t("performance.notesLabel")}
+            submit={t("performance.saveNotes")}
+            defaultValue={preparation.managerNotes}
+            lastResult={resultFor("notes")}
+            className="no-print"
+          />
         ) : preparation.managerNotes ? (
           <Markdown html={managerNotesHtml} />
         ) : (
