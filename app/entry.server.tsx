@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "#app/i18n/server.ts";
@@ -79,6 +79,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // A 4xx that Remix raises itself (say, 405 for OPTIONS on a page) is an answer, not an error.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   const loadContext = context as AppLoadContext | undefined;
   if (isDatabaseUnavailable(error)) {
     loadContext?.markUnavailable();

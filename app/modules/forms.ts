@@ -36,6 +36,14 @@ export const RoleSchema = z.enum(ROLES);
 
 export const UuidSchema = z.string().uuid();
 
+/**
+ * Whether text holds U+0000 (NUL). PostgreSQL text cannot store it (the query
+ * fails), and nobody types it: input that contains it is refused as invalid.
+ */
+export function hasNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
 /** A failed command: field errors (locale keys) to show next to the form fields. */
 export class CommandError extends Error {
   /** `status`: 422 for a rule of the product, 409 for a conflict with someone else's change. */

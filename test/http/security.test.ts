@@ -133,6 +133,66 @@ describe("bad input", () => {
     expect(await response.text()).toContain("Page not found");
   });
 
+  // Found by wapiti (docs/security.md): PostgreSQL text cannot hold U+0000, so a NUL that
+  // reached a query was a 500. Each request below took its NUL to the database before the fix.
+  it("refuses text with a NUL byte as bad input, never with a server error", async () => {
+    const nul = "before\u0000after";
+    // Signed out: the sign-in form (the scan, signed in, never saw it).
+    expect((await client().post("/login", { email: `nobody${nul}@demo.test`, password: "wrong" })).status).toBe(400);
+    const employee = await client().signIn("employee@demo.test", "serviceloop");
+    expect((await employee.get(`/stories?q=${encodeURIComponent(nul)}`)).status).toBe(200);
+    expect((await employee.get("/stories?department=customer%00service")).status).toBe(200);
+    expect((await employee.get("/departments/customer-service/kpis/nps%00")).status).toBe(404);
+    const suggestion = await employee.post("/departments/customer-service/improvements", {
+      intent: "suggest",
+      description: nul,
+    });
+    expect(suggestion.status).toBe(400);
+    expect(await suggestion.text()).toContain("This value is not valid.");
+
+    // The admin: the throttling test above leaves the demo manager locked out.
+    const manager = await admin();
+    const created = await manager.post("/departments/customer-service/kpis/tokens", { intent: "create", name: "NUL" });
+    const token = /data-testid="new-token">(sl_[A-Za-z0-9_-]+)</.exec(await created.text())![1]!;
+    const api = await fetch(`${server.baseUrl}/api/v1/departments/customer-service/survey-responses`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        responses: [{ kind: "nps", score: 9, respondedAt: "2025-10-01T10:00:00Z", comment: nul }],
+      }),
+    });
+    expect(api.status).toBe(422);
+    expect(
+      await (
+        await fetch(`${server.baseUrl}/api/v1/departments/customer-service/kpis/nps%00/readings`, {
+          method: "PUT",
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ readings: [{ periodStart: "2025-10-01", value: 1 }] }),
+        })
+      ).status,
+    ).toBe(404);
+
+    // A CSV file: the preview lists the row, and the file cannot be imported.
+    const upload = new FormData();
+    upload.set("target", "responses");
+    upload.set(
+      "file",
+      new Blob([`kind,score,responded_at,comment\nnps,9,2025-10-01T10:00:00Z,${nul}\n`]),
+      `${nul}.csv`,
+    );
+    const preview = await manager.request("/departments/customer-service/kpis/import", {
+      method: "POST",
+      body: upload,
+    });
+    expect(preview.status).toBe(302);
+    const uploadId = /upload=([0-9a-f-]{36})/.exec(preview.headers.get("location") ?? "")![1]!;
+    const imported = await manager.post("/departments/customer-service/kpis/import", {
+      intent: "import",
+      upload: uploadId,
+    });
+    expect(imported.status).toBe(422);
+  });
+
   it("explains a 403: what the visitor would need to be", async () => {
     const browser = await client().signIn("manager@demo.test".replace("manager", "employee"), "serviceloop");
     const response = await browser.get("/departments/claims/reviews/new");

@@ -1,10 +1,17 @@
 import { z } from "zod";
 import type { Database } from "#db/connect.ts";
+import { hasNul } from "#app/modules/forms.ts";
 import { verifyPassword } from "./password.server.ts";
 import { accountKey, clearFailures, ipKey, lockedMinutes, recordFailure, THROTTLE } from "./throttle.server.ts";
 
 export const SignInSchema = z.object({
-  email: z.string().trim().min(1).max(254),
+  // Any text may be tried (it is only compared), but not NUL: PostgreSQL cannot take it.
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(254)
+    .refine((email) => !hasNul(email)),
   password: z.string().min(1).max(1024),
   redirectTo: z.string().optional(),
 });

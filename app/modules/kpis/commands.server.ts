@@ -350,7 +350,8 @@ export async function saveUpload(
       department_id: input.departmentId,
       user_id: input.userId,
       target: input.target,
-      file_name: input.fileName.slice(0, 255),
+      // Only shown back to people: control characters (a NUL cannot even be stored) are dropped.
+      file_name: input.fileName.replace(/\p{Cc}/gu, "").slice(0, 255),
       row_count: input.analysis.rowCount,
       error_count: input.analysis.errorCount,
       errors: JSON.stringify(input.analysis.errors),

@@ -17,6 +17,7 @@ import {
   type Change,
   type SurveyCounts,
 } from "./formulas.ts";
+import { KEY_PATTERN } from "./schemas.ts";
 
 export interface KpiDefinition {
   id: string;
@@ -106,6 +107,8 @@ export async function listKpis(
 }
 
 export async function getKpi(db: Database, departmentId: string, key: string): Promise<KpiDefinition | undefined> {
+  // Keys come from URLs: one that cannot be a key (say, with a NUL byte) is not looked up.
+  if (!KEY_PATTERN.test(key)) return undefined;
   const row = await kpiQuery(db).where("department_id", "=", departmentId).where("key", "=", key).executeTakeFirst();
   return row ? toDefinition(row) : undefined;
 }

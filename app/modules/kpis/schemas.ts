@@ -3,6 +3,7 @@
  * Messages are locale keys (see app/modules/forms.ts).
  */
 import { z } from "zod";
+import { hasNul } from "#app/modules/forms.ts";
 import { CHANNELS } from "#app/modules/stories/constants.ts";
 import {
   DEFAULT_MIN_SAMPLE,
@@ -76,12 +77,15 @@ export const MomentSchema = z
   .datetime({ offset: true, message: "validation.moment" })
   .transform((value) => new Date(value));
 
+/** What a KPI key looks like: lowercase words of letters and digits joined by hyphens. */
+export const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const KeySchema = z
   .string()
   .trim()
   .toLowerCase()
   .max(KPI_LIMITS.key)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "kpis.errors.key" })
+  .regex(KEY_PATTERN, { message: "kpis.errors.key" })
   // These name pages beside the KPIs' own (/departments/<slug>/kpis/new).
   .refine((key) => !["new", "import", "tokens"].includes(key), { message: "kpis.errors.reservedKey" });
 
@@ -207,6 +211,7 @@ const optionalComment = z
   .string()
   .trim()
   .max(KPI_LIMITS.comment)
+  .refine((c) => !hasNul(c))
   .nullish()
   .transform((c) => c || null);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { companyDate } from "#app/utils/company-time.server.ts";
-import { LocaleSchema, UuidSchema } from "#app/modules/forms.ts";
+import { SlugSchema } from "#app/modules/departments/departments.server.ts";
+import { hasNul, LocaleSchema, UuidSchema } from "#app/modules/forms.ts";
 import { CHANNELS, CONSENTS, JOBS, KANO, REACTIONS, STORY_LIMITS } from "./constants.ts";
 
 /** Today in the company's time zone, as YYYY-MM-DD. */
@@ -38,7 +39,7 @@ export const ReactionSchema = z.object({ kind: z.enum(REACTIONS) });
 export const HideSchema = z.object({ reason: z.string().trim().min(1).max(STORY_LIMITS.reason) });
 
 export const FeedFiltersSchema = z.object({
-  department: z.string().max(60).optional(),
+  department: SlugSchema.optional(),
   channel: z.enum(CHANNELS).optional(),
   behaviour: UuidSchema.optional(),
   author: UuidSchema.optional(),
@@ -50,7 +51,12 @@ export const FeedFiltersSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((q) => !hasNul(q))
+    .optional(),
   cursor: z.string().max(200).optional(),
 });
 export type FeedFilters = z.infer<typeof FeedFiltersSchema>;
