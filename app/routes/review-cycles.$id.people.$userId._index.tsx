@@ -94,9 +94,18 @@ function PrintOnly({ html, empty }: { html: string; empty: string }) {
 export default function PreparationPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { cycle, employee, preparation, evidence, prompts, behaviours, canReflect, canConduct } =
-    useLoaderData<typeof loader>();
-  const { reflectionHtml, managerNotesHtml } = useLoaderData<typeof loader>();
+  const {
+    cycle,
+    employee,
+    preparation,
+    evidence,
+    prompts,
+    behaviours,
+    canReflect,
+    canConduct,
+    reflectionHtml,
+    managerNotesHtml,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string } | null | undefined;
   const resultFor = (intent: string) => (sent?.intent === intent ? actionData?.result : undefined);
