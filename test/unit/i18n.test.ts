@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFromAcceptLanguage } from "#app/i18n/i18n.ts";
+import { getI18n, localeFromAcceptLanguage } from "#app/i18n/i18n.ts";
 import { MESSAGES } from "#app/i18n/server.ts";
 
 function keys(value: unknown, prefix = ""): string[] {
@@ -41,5 +41,27 @@ describe("localeFromAcceptLanguage", () => {
     expect(localeFromAcceptLanguage("fr-FR,de")).toBeUndefined();
     expect(localeFromAcceptLanguage(null)).toBeUndefined();
     expect(localeFromAcceptLanguage("sv;q=0")).toBeUndefined();
+  });
+});
+
+describe("remembered texts (getFixedT)", () => {
+  const t = getI18n("en").getFixedT("en");
+  const sv = getI18n("sv").getFixedT("sv");
+
+  it("answers a text without parameters, and the same again from memory", () => {
+    expect(t("stories.draft")).toBe(MESSAGES.en.stories.draft);
+    expect(t("stories.draft")).toBe(MESSAGES.en.stories.draft);
+    expect(sv("stories.draft")).toBe(MESSAGES.sv.stories.draft);
+  });
+
+  it("keeps plurals apart by count", () => {
+    expect(t("stories.commentCount", { count: 1 })).toBe("1 comment");
+    expect(t("stories.commentCount", { count: 2 })).toBe("2 comments");
+    expect(t("stories.commentCount", { count: 1 })).toBe("1 comment");
+  });
+
+  it("resolves texts with other values on every call", () => {
+    expect(t("stories.byline", { name: "Maja", date: "1 May" })).toBe("By Maja · 1 May");
+    expect(t("stories.byline", { name: "Erik", date: "2 May" })).toBe("By Erik · 2 May");
   });
 });
