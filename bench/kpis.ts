@@ -41,28 +41,39 @@ const IMPORT_INTO = "bench-01";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function seed(db: Database): Promise<void> {
-  const started = Date.now();
-  await migrateToLatest(db);
-  await seedDemoCompany(db);
+/** `count` departments bench-01, bench-02, … (no people, no KPIs). */
+export async function seedBenchDepartments(db: Database, count: number): Promise<void> {
   await sql`
     insert into departments (slug, name)
-    select 'bench-' || lpad(g::text, 2, '0'), 'Bench department ' || g from generate_series(1, ${DEPARTMENTS}) g`.execute(
-    db,
-  );
-  // Ten daily number KPIs per department (alternately rates and sums), plus NPS and CSAT.
+    select 'bench-' || lpad(g::text, 2, '0'), 'Bench department ' || g from generate_series(1, ${count}) g`.execute(db);
+}
+
+/**
+ * For every bench department: `numberKpis` daily number KPIs metric-1 … (even ones rates
+ * weighted by sample size, odd ones sums), plus NPS and CSAT (monthly). No readings.
+ */
+export async function seedBenchKpis(db: Database, numberKpis: number): Promise<void> {
   await sql`
     insert into kpis (department_id, key, name, kind, unit, direction, aggregation, target, warning, period, position)
     select d.id, 'metric-' || k, 'Metric ' || k, 'number',
            case when k % 2 = 0 then 'percent' else 'count' end, 'higher',
            case when k % 2 = 0 then 'weighted' else 'sum' end, 50, 40, 'day', k
-    from departments d, generate_series(1, ${NUMBER_KPIS}) k where d.slug like 'bench-%'`.execute(db);
+    from departments d, generate_series(1, ${numberKpis}) k where d.slug like 'bench-%'`.execute(db);
   await sql`
     insert into kpis (department_id, key, name, kind, unit, direction, aggregation, target, warning, period, position)
     select d.id, s.kind, upper(s.kind), s.kind, s.unit, 'higher', 'weighted', s.target, s.warning, 'month', s.position
     from departments d, (values ('nps', 'score', 30, 10, 0), ('csat', 'percent', 85, 75, -1))
       as s(kind, unit, target, warning, position)
     where d.slug like 'bench-%'`.execute(db);
+}
+
+async function seed(db: Database): Promise<void> {
+  const started = Date.now();
+  await migrateToLatest(db);
+  await seedDemoCompany(db);
+  await seedBenchDepartments(db, DEPARTMENTS);
+  // Ten daily number KPIs per department (alternately rates and sums), plus NPS and CSAT.
+  await seedBenchKpis(db, NUMBER_KPIS);
   await sql`
     insert into kpi_readings (kpi_id, period_start, value, sample_size, source)
     select k.id, current_date - g, (abs(hashtext(k.id::text || g)) % 1000) / 10.0,

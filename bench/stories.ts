@@ -5,7 +5,7 @@
  * BENCH_STORIES (default 100000); see bench/index.ts for the rest.
  */
 import { sql } from "kysely";
-import { connect, migrateToLatest } from "#db/connect.ts";
+import { connect, migrateToLatest, type Database } from "#db/connect.ts";
 import { seedDemoCompany } from "#db/seed/demo.ts";
 import {
   compare,
@@ -32,47 +32,56 @@ const WORDS = `customer called about claim storm water damage roof car broke dow
   .split(/\s+/)
   .filter(Boolean);
 
+/**
+ * `count` published stories by the active people in the departments there are, each with a
+ * behaviour tag, two reactions and a comment on every third: set-based SQL, seconds not
+ * minutes for 100,000. The demo company (behaviours, people) must be there already.
+ */
+export async function seedStories(db: Database, count: number): Promise<void> {
+  const words = sql`(${sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`)}::text[])`;
+  await sql`
+    insert into stories (author_id, department_id, status, title, body, language, channel, happened_on, consent,
+                         published_at, created_at, updated_at)
+    select u.ids[1 + (g % array_length(u.ids, 1))],
+           d.ids[1 + (g % array_length(d.ids, 1))],
+           'published',
+           'Story ' || g || ': ' || ${words}[1 + (g % ${WORDS.length})] || ' ' || ${words}[1 + ((g * 7) % ${WORDS.length})],
+           (select string_agg(${words}[1 + ((g * 31 + i * 17) % ${WORDS.length})], ' ') from generate_series(1, 90) i),
+           (array['en','sv','da','nb'])[1 + (g % 4)],
+           (array['phone','chat','email','messaging','sms','social','in_person','self_service','other'])[1 + (g % 9)],
+           current_date - (g % 700),
+           (array['given','anonymised','given','given'])[1 + (g % 4)],
+           now() - make_interval(mins => g),
+           now() - make_interval(mins => g),
+           now() - make_interval(mins => g)
+    from generate_series(1, ${count}) g,
+         (select array_agg(id order by email) ids from users where status = 'active') u,
+         (select array_agg(id order by slug) ids from departments) d`.execute(db);
+  await sql`
+    insert into story_behaviours (story_id, behaviour_id)
+    select s.id, b.ids[1 + (abs(hashtext(s.id::text)) % array_length(b.ids, 1))]
+    from stories s, (select array_agg(id order by id) ids from behaviours where retired_at is null) b
+    on conflict do nothing`.execute(db);
+  await sql`
+    insert into story_reactions (story_id, user_id, kind)
+    select s.id, u.ids[1 + (abs(hashtext(s.id::text || k)) % array_length(u.ids, 1))], k
+    from stories s, (select array_agg(id) ids from users) u, unnest(array['heart','applause']) k
+    on conflict do nothing`.execute(db);
+  await sql`
+    insert into story_comments (story_id, author_id, body)
+    select s.id, u.ids[1 + (abs(hashtext(s.id::text)) % array_length(u.ids, 1))], 'Well done, this is how we want it.'
+    from stories s, (select array_agg(id) ids from users) u
+    where abs(hashtext(s.id::text)) % 3 = 0`.execute(db);
+}
+
 async function seed(databaseUrl: string): Promise<void> {
   const db = connect({ databaseUrl, max: 2 });
   try {
     await migrateToLatest(db);
     await seedDemoCompany(db);
     const started = Date.now();
-    const words = sql`(${sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`)}::text[])`;
     // Set-based generation in SQL: 100,000 stories take seconds, not minutes.
-    await sql`
-      insert into stories (author_id, department_id, status, title, body, language, channel, happened_on, consent,
-                           published_at, created_at, updated_at)
-      select u.ids[1 + (g % array_length(u.ids, 1))],
-             d.ids[1 + (g % array_length(d.ids, 1))],
-             'published',
-             'Story ' || g || ': ' || ${words}[1 + (g % ${WORDS.length})] || ' ' || ${words}[1 + ((g * 7) % ${WORDS.length})],
-             (select string_agg(${words}[1 + ((g * 31 + i * 17) % ${WORDS.length})], ' ') from generate_series(1, 90) i),
-             (array['en','sv','da','nb'])[1 + (g % 4)],
-             (array['phone','chat','email','messaging','sms','social','in_person','self_service','other'])[1 + (g % 9)],
-             current_date - (g % 700),
-             (array['given','anonymised','given','given'])[1 + (g % 4)],
-             now() - make_interval(mins => g),
-             now() - make_interval(mins => g),
-             now() - make_interval(mins => g)
-      from generate_series(1, ${STORIES}) g,
-           (select array_agg(id order by email) ids from users where status = 'active') u,
-           (select array_agg(id order by slug) ids from departments) d`.execute(db);
-    await sql`
-      insert into story_behaviours (story_id, behaviour_id)
-      select s.id, b.ids[1 + (abs(hashtext(s.id::text)) % array_length(b.ids, 1))]
-      from stories s, (select array_agg(id order by id) ids from behaviours where retired_at is null) b
-      on conflict do nothing`.execute(db);
-    await sql`
-      insert into story_reactions (story_id, user_id, kind)
-      select s.id, u.ids[1 + (abs(hashtext(s.id::text || k)) % array_length(u.ids, 1))], k
-      from stories s, (select array_agg(id) ids from users) u, unnest(array['heart','applause']) k
-      on conflict do nothing`.execute(db);
-    await sql`
-      insert into story_comments (story_id, author_id, body)
-      select s.id, u.ids[1 + (abs(hashtext(s.id::text)) % array_length(u.ids, 1))], 'Well done, this is how we want it.'
-      from stories s, (select array_agg(id) ids from users) u
-      where abs(hashtext(s.id::text)) % 3 = 0`.execute(db);
+    await seedStories(db, STORIES);
     await sql`analyze`.execute(db);
     log(
       `seeded ${STORIES} stories with tags, reactions and comments in ${((Date.now() - started) / 1000).toFixed(1)} s`,

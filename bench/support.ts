@@ -121,24 +121,27 @@ export async function stopServer(child: ChildProcess | undefined): Promise<void>
 
 /**
  * A route against the baseline, A B B A for `ROUNDS` rounds: drift in the
- * machine's speed hits both sides alike. Returns the one-line summary.
+ * machine's speed hits both sides alike. Returns the one-line summary and the
+ * route's medians (req/s, mean and p97.5 latency in ms). `connections`: requests
+ * in flight at once (1: a person's wait, without queueing).
  */
 export async function compare(
   baseUrl: string,
   cookie: string,
   baseline: { path: string },
   target: { name: string; path: string },
-): Promise<{ line: string; ratio: number; p975: number }> {
+  connections = CONNECTIONS,
+): Promise<{ line: string; ratio: number; p975: number; mean: number; rps: number }> {
   // Warm-up: the first requests pay for caches and JIT.
-  await measure(`${baseUrl}${baseline.path}`, cookie);
-  await measure(`${baseUrl}${target.path}`, cookie);
+  await measure(`${baseUrl}${baseline.path}`, cookie, connections);
+  await measure(`${baseUrl}${target.path}`, cookie, connections);
   const base: Measurement[] = [];
   const route: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    base.push(await measure(`${baseUrl}${baseline.path}`, cookie));
-    route.push(await measure(`${baseUrl}${target.path}`, cookie));
-    route.push(await measure(`${baseUrl}${target.path}`, cookie));
-    base.push(await measure(`${baseUrl}${baseline.path}`, cookie));
+    base.push(await measure(`${baseUrl}${baseline.path}`, cookie, connections));
+    route.push(await measure(`${baseUrl}${target.path}`, cookie, connections));
+    route.push(await measure(`${baseUrl}${target.path}`, cookie, connections));
+    base.push(await measure(`${baseUrl}${baseline.path}`, cookie, connections));
   }
   const ratios = route.map((r, i) => r.rps / base[i]!.rps);
   const errors = [...base, ...route].reduce((n, m) => n + m.errors, 0);
@@ -150,7 +153,7 @@ export async function compare(
     `p97.5 ${p975.toFixed(0)} ms (baseline ${median(base.map((b) => b.p95)).toFixed(0)} ms)` +
     (errors ? `; ${errors} errors` : "");
   log(line);
-  return { line, ratio, p975 };
+  return { line, ratio, p975, mean: median(route.map((r) => r.mean)), rps: median(route.map((r) => r.rps)) };
 }
 
 export function machine(): string {

@@ -6,7 +6,7 @@ import { FilterSelect } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { getDepartmentBySlug, listDepartments } from "#app/modules/departments/departments.server.ts";
+import { getDepartmentBySlug, listDepartmentNames } from "#app/modules/departments/departments.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { currentBehaviourOptions } from "#app/modules/promise/queries.server.ts";
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           before: parseCursor(filters.before),
           limit: RECOGNITION_LIMITS.pageSize + 1,
         }),
-    listDepartments(db),
+    listDepartmentNames(db),
     currentBehaviourOptions(db),
     recognitionSuggestions(db, { departments: managed, today: today() }),
   ]);

@@ -7,7 +7,7 @@ import { Checkboxes, ErrorList, FormErrors, SelectField, TextAreaField } from "#
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { listDepartments } from "#app/modules/departments/departments.server.ts";
+import { listDepartmentNames } from "#app/modules/departments/departments.server.ts";
 import { UuidSchema } from "#app/modules/forms.ts";
 import { listPeople } from "#app/modules/people/people.server.ts";
 import { currentBehaviourOptions } from "#app/modules/promise/queries.server.ts";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ids = (name: string) => url.searchParams.getAll(name).filter((v) => UuidSchema.safeParse(v).success);
   const [people, departments, behaviours] = await Promise.all([
     listPeople(db),
-    listDepartments(db),
+    listDepartmentNames(db),
     currentBehaviourOptions(db),
   ]);
   const [storyId] = ids("story");

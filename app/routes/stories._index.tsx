@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server.ts";
 import { FilterSelect } from "#app/components/fields.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
-import { listDepartments } from "#app/modules/departments/departments.server.ts";
+import { listDepartmentNames } from "#app/modules/departments/departments.server.ts";
 import { CHANNELS } from "#app/modules/stories/constants.ts";
 import { behaviourOptions, behaviourTags } from "#app/modules/stories/labels.server.ts";
 import { listStories } from "#app/modules/stories/queries.server.ts";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [page, drafts, departments, behaviours, author] = await Promise.all([
     listStories(db, user, filters),
     listStories(db, user, {}, { onlyDrafts: true, authorId: user.id, limit: 10 }),
-    listDepartments(db),
+    listDepartmentNames(db),
     currentBehaviourOptions(db),
     filters.author
       ? db.selectFrom("users").select(["id", "name"]).where("id", "=", filters.author).executeTakeFirst()

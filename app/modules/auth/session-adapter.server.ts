@@ -21,21 +21,20 @@ export class KyselySessionAdapter implements Adapter {
     private readonly tables: KyselyAdapterTables,
   ) {}
 
+  /** One round trip: every signed-in request starts here. */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const { session, user } = this.tables;
-    const sessionRow: Row | undefined = await this.db
-      .selectFrom(session.table)
-      .selectAll()
-      .where("id", "=", sessionId)
-      .executeTakeFirst();
-    if (!sessionRow) return [null, null];
-    let userQuery = this.db.selectFrom(user.table).selectAll().where("id", "=", sessionRow.user_id);
-    for (const [column, value] of Object.entries(user.where ?? {})) {
-      userQuery = userQuery.where(column, "=", value);
-    }
-    const userRow: Row | undefined = await userQuery.executeTakeFirst();
-    if (!userRow) return [null, null];
-    return [this.toSession(sessionRow), this.toUser(userRow)];
+    let query = this.db
+      .selectFrom(`${session.table} as s`)
+      .innerJoin(`${user.table} as u`, "u.id", "s.user_id")
+      .selectAll("s")
+      .select(["u.id as u__id", ...user.attributes.map((a) => `u.${a} as u__${a}`)])
+      .where("s.id", "=", sessionId);
+    for (const [column, value] of Object.entries(user.where ?? {})) query = query.where(`u.${column}`, "=", value);
+    const row: Row | undefined = await query.executeTakeFirst();
+    if (!row) return [null, null];
+    const userRow = Object.fromEntries(["id", ...user.attributes].map((a) => [a, row[`u__${a}`]]));
+    return [this.toSession(row), this.toUser(userRow)];
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {

@@ -65,6 +65,11 @@ export async function listDepartments(db: Database): Promise<DepartmentSummary[]
   return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
 }
 
+/** Slugs and names only, for filters and pickers (no member counts: those cost a query per department). */
+export function listDepartmentNames(db: Database): Promise<{ id: string; slug: string; name: string }[]> {
+  return db.selectFrom("departments").select(["id", "slug", "name"]).execute();
+}
+
 export async function getDepartmentBySlug(db: Database, slug: string) {
   if (!SlugSchema.safeParse(slug).success) return undefined;
   return db

@@ -12,6 +12,7 @@ import {
   addPeriods,
   change,
   kpiStatus,
+  type StatusInput,
   surveyScore,
   viewablePeriods,
   type Change,
@@ -230,8 +231,12 @@ export interface KpiSummary {
 
 /** Statuses for each period, and the latest value against the one before it. */
 export function summarize(kpi: KpiDefinition, raw: RawPoint[]): KpiSummary {
+  // One input reused for every period: copying the whole definition per point showed in the dashboard's profile.
+  const input: StatusInput = { ...kpi, value: null, sampleSize: null };
   const points: Point[] = raw.map((p) => {
-    const status = kpiStatus({ ...kpi, value: p.value, sampleSize: p.sampleSize });
+    input.value = p.value;
+    input.sampleSize = p.sampleSize;
+    const status = kpiStatus(input);
     return { ...p, status, value: status === "not_enough" ? null : p.value };
   });
   let index = points.length - 1;

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "#db/connect.ts";
 import type { Locale, Role } from "#db/schema.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
@@ -10,19 +11,23 @@ export interface CurrentUser extends Actor {
 }
 
 export async function loadActor(db: Database, userId: string): Promise<CurrentUser | null> {
+  // One round trip, the person with their departments: every signed-in request loads it.
   const user = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "locale"])
-    .where("id", "=", userId)
-    .where("status", "=", "active")
+    .selectFrom("users as u")
+    .select(["u.id", "u.email", "u.name", "u.role", "u.locale"])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("department_members as m")
+          .innerJoin("departments as d", "d.id", "m.department_id")
+          .select(["d.id", "d.slug", "d.name", "m.is_manager as isManager"])
+          .whereRef("m.user_id", "=", "u.id")
+          .orderBy("d.name"),
+      ).as("departments"),
+    )
+    .where("u.id", "=", userId)
+    .where("u.status", "=", "active")
     .executeTakeFirst();
   if (!user) return null;
-  const departments = await db
-    .selectFrom("department_members as m")
-    .innerJoin("departments as d", "d.id", "m.department_id")
-    .select(["d.id", "d.slug", "d.name", "m.is_manager as isManager"])
-    .where("m.user_id", "=", userId)
-    .orderBy("d.name")
-    .execute();
-  return { ...user, role: user.role as Role, departments };
+  return { ...user, role: user.role as Role };
 }
