@@ -162,6 +162,26 @@ describe("the feed", () => {
     ).toHaveLength(3);
   });
 
+  it("shows an excerpt of the body's plain text, marked as cut where the story goes on", async () => {
+    const long = `**Kunden** ringde om [fakturan](https://example.test/f). ${"Vi löste det direkt. ".repeat(900)}`;
+    await createStory(db, colleague.id, input({ title: "Long story", body: long }), true);
+    await createStory(db, colleague.id, input({ title: "Short story", body: "Kort och *bra*." }), true);
+    // Link addresses fill the start, so the excerpt's source ends inside a link.
+    const links = Array.from({ length: 12 }, (_, i) => `[steg ${i}](https://example.test/${"x".repeat(140)})`);
+    await createStory(
+      db,
+      colleague.id,
+      input({ title: "Linked story", body: `${links.join(" ")} Sedan löste vi det.` }),
+      true,
+    );
+    const page = await listStories(db, asReader, { author: colleague.id }, { limit: 10 });
+    const excerpt = (title: string) => page.items.find((s) => s.title === title)!.excerpt;
+    expect(excerpt("Long story")).toMatch(/^Kunden ringde om fakturan\. Vi löste det direkt\. [^*[\]()]*[a-z.]…$/);
+    expect(excerpt("Long story").length).toBeLessThanOrEqual(241);
+    expect(excerpt("Short story")).toBe("Kort och bra.");
+    expect(excerpt("Linked story")).toMatch(/^steg 0 steg 1 steg 2 [a-z0-9 ]*…$/);
+  });
+
   it("finds inflected words in the story's own language, ranked, with the match marked", async () => {
     await createStory(
       db,

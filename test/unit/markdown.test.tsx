@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LiveMarkdown } from "#app/components/live-markdown.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
 import { renderMarkdown } from "#app/components/markdown.server.tsx";
+import { plainExcerpt } from "#app/modules/stories/queries.server.ts";
 
 const HOSTILE = '**Call back** <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))';
 
@@ -33,5 +34,17 @@ describe("markdown", () => {
     const html = renderToStaticMarkup(<LiveMarkdown>{HOSTILE}</LiveMarkdown>);
     expect(html).toBe(`<div class="markdown">${renderMarkdown(HOSTILE)}</div>`);
     expect(renderToStaticMarkup(<LiveMarkdown> </LiveMarkdown>)).toBe("");
+  });
+});
+
+describe("plainExcerpt", () => {
+  it("strips the marks and cuts at a word within the length", () => {
+    expect(plainExcerpt("# Title\n\nA **bold** [link](https://x.test) here", 240)).toBe("Title A bold link here");
+    expect(plainExcerpt("one two three four", 9)).toBe("one two…");
+  });
+
+  it("marks a short text as cut when it is only the start of the story, without a broken last word", () => {
+    expect(plainExcerpt("one two thr", 240, true)).toBe("one two…");
+    expect(plainExcerpt("one two", 240, false)).toBe("one two");
   });
 });

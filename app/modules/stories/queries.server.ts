@@ -81,15 +81,23 @@ function decodeCursor(raw: string | undefined): Cursor | undefined {
   return undefined;
 }
 
-/** Removes the markdown marks for a plain-text excerpt. */
-export function plainExcerpt(markdown: string, length = 240): string {
-  const text = markdown
+/**
+ * How much of a body lists read: enough markdown for an excerpt, never the whole
+ * of a long story (bodies may hold 20,000 characters; a feed page shows 240 of each).
+ */
+const EXCERPT_SOURCE = 1500;
+
+/** Removes the markdown marks for a plain-text excerpt; `cut`: the markdown is only the start of the text. */
+export function plainExcerpt(markdown: string, length = 240, cut = false): string {
+  // A start of a text may end inside a link: drop the unfinished link rather than show its address.
+  const text = (cut ? markdown.replace(/!?\[[^\]]*(\]\([^)]*)?$/, "") : markdown)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[#>*_`~]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  return text.length > length ? `${text.slice(0, length).replace(/\s\S*$/, "")}…` : text;
+  if (text.length > length) return `${text.slice(0, length).replace(/\s\S*$/, "")}…`;
+  return cut ? `${text.replace(/\s\S*$/, "")}…` : text;
 }
 
 /**
@@ -112,7 +120,8 @@ export async function listStories(
     .select([
       "s.id",
       "s.title",
-      "s.body",
+      sql<string>`left(s.body, ${EXCERPT_SOURCE})`.as("body"),
+      sql<boolean>`length(s.body) > ${EXCERPT_SOURCE}`.as("body_cut"),
       "s.author_id",
       "a.name as author_name",
       "d.slug as department_slug",
@@ -241,6 +250,7 @@ function toItem(row: {
   id: string;
   title: string;
   body: string;
+  body_cut: boolean;
   author_id: string;
   author_name: string;
   department_slug: string;
@@ -261,7 +271,7 @@ function toItem(row: {
   return {
     id: row.id,
     title: row.title,
-    excerpt: plainExcerpt(row.body),
+    excerpt: plainExcerpt(row.body, 240, row.body_cut),
     headline: row.headline ?? null,
     authorId: row.author_id,
     authorName: row.author_name,
