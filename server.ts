@@ -239,9 +239,12 @@ async function main() {
         try {
           await vite?.close();
           await (await getBuild()).entry.module.stopApp();
-        } finally {
           log.info("stopped");
           process.exit(0);
+        } catch (error) {
+          // The database could not be closed cleanly: said, and a non-zero exit for the supervisor.
+          log.error({ err: error }, "stopped, but closing failed");
+          process.exit(1);
         }
       });
       server.closeIdleConnections();
