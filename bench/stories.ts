@@ -113,6 +113,19 @@ export async function benchStories(): Promise<string[]> {
         `stories: ${STORIES} stories, ${ROUNDS} A-B-B-A rounds of ${SECONDS} s, ${CONNECTIONS} connections, ${machine()}`,
       );
       for (const target of targets) lines.push(`  ${(await compare(started.url, cookie, baseline, target)).line}`);
+      // One person at a time: the wait a reader has when the server is not saturated (no queueing).
+      for (const target of [targets[0]!, targets[3]!]) {
+        const alone = await compare(
+          started.url,
+          cookie,
+          baseline,
+          { ...target, name: `${target.name}, one connection` },
+          1,
+        );
+        lines.push(
+          `  ${target.name} on one connection: mean ${alone.mean.toFixed(1)} ms, p97.5 ${alone.p975.toFixed(0)} ms`,
+        );
+      }
     } finally {
       await stopServer(server);
     }
