@@ -39,7 +39,12 @@ type AppBuild = ServerBuild & {
   };
 };
 
-async function loadBuild(): Promise<{ getBuild: () => Promise<AppBuild>; vite?: import("vite").ViteDevServer }> {
+async function loadBuild(): Promise<{
+  getBuild: () => Promise<AppBuild>;
+  /** The production build itself: Remix derives its routes once for an object, on every request for a function. */
+  build?: AppBuild;
+  vite?: import("vite").ViteDevServer;
+}> {
   if (dev) {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     return {
@@ -61,7 +66,7 @@ async function loadBuild(): Promise<{ getBuild: () => Promise<AppBuild>; vite?: 
     if (result.status !== 0) throw new Error("The build failed; see the output above.");
   }
   const build = (await import(pathToFileURL(buildFile).href)) as AppBuild;
-  return { getBuild: async () => build };
+  return { getBuild: async () => build, build };
 }
 
 /** Refuses state-changing requests from another site (CSRF): their Origin must be ours. */
@@ -95,7 +100,7 @@ function logPath(url: string): string {
 }
 
 async function main() {
-  const { getBuild, vite } = await loadBuild();
+  const { getBuild, build, vite } = await loadBuild();
   const started = await (await getBuild()).entry.module.startApp();
 
   const app = express();
@@ -188,7 +193,7 @@ async function main() {
   app.all(
     "*",
     createRequestHandler({
-      build: getBuild,
+      build: build ?? getBuild,
       mode: env.NODE_ENV,
       getLoadContext: (_req, res) => ({
         cspNonce: res.locals.cspNonce as string,
