@@ -186,7 +186,9 @@ async function main() {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    // Only names with an extension can be files there (favicon.svg): pages skip a file lookup each.
+    const publicFiles = express.static(path.join(root, "build/client"), { maxAge: "1h" });
+    app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   }
 
   app.use(sameOriginOnly());

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 
 /** An area of the product that comes next: what it will do, in the reader's language. */
 export function ComingSoon({
@@ -6,7 +6,7 @@ export function ComingSoon({
 }: {
   area: "promise" | "stories" | "shadowing" | "kpis" | "reviews" | "recognition";
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section aria-labelledby="area-title">
       <h1 id="area-title">{t(`areas.${area}.title`)}</h1>

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import type { Decision } from "#app/modules/policy/policy.ts";
 import { useRequestId } from "#app/nonce.tsx";
 import { lastFailedRequestId } from "#app/request-ids.client.ts";
@@ -10,7 +10,7 @@ import { lastFailedRequestId } from "#app/request-ids.client.ts";
  */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const t = useT();
   const documentRequestId = useRequestId();
 
   if (isRouteErrorResponse(error) && error.status === 403) {

@@ -1,11 +1,11 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { splitMessageKey } from "#app/modules/messages.ts";
 
 /** Translates validation keys ("validation.tooShort:12") into the reader's language. */
 export function useErrorText() {
-  const { t } = useTranslation();
+  const t = useT();
   return (message: string) => {
     const { key, count } = splitMessageKey(message);
     return count === undefined ? t(key) : t(key, { count });
@@ -137,7 +137,7 @@ export function NewPasswordFields({
   password: FieldMetadata<string | undefined>;
   confirm: FieldMetadata<string | undefined>;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <>
       <TextField
@@ -199,7 +199,7 @@ export function FilterSelect({
   value: string;
   options: { value: string; label: string }[];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 
 /** Shown once, right after inviting: the link cannot be shown again (only its hash is kept). */
 export function InvitationLink({ email, link }: { email: string; link: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="notice notice--success" role="status">
       <h2>{t("people.invitedTitle", { email })}</h2>

@@ -1,7 +1,8 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { LOCALE_NAMES, LOCALES } from "#app/i18n/i18n.ts";
+import { useLocale } from "#app/i18n/locale-context.ts";
 import { can } from "#app/modules/policy/policy.ts";
 import { useRootData } from "#app/root.tsx";
 import { FlashMessage } from "./flash-message.tsx";
@@ -18,7 +19,7 @@ export const AREAS = [
 ] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const t = useT();
   const root = useRootData();
   const user = root?.user ?? null;
   const actor = user && { id: user.id, role: user.role, departments: user.departments };
@@ -81,7 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 }
 
 function UserMenu({ name }: { name: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <details className="user-menu">
       <summary>
@@ -106,7 +107,8 @@ function UserMenu({ name }: { name: string }) {
 
 /** A plain form: it works without JavaScript and reloads the page in the new language. */
 function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const t = useT();
+  const current = useLocale();
   const location = useLocation();
   return (
     <Form method="post" action="/language" reloadDocument className="language-switch">
@@ -114,7 +116,7 @@ function LanguageSwitch() {
       <label htmlFor="language-select" className="visually-hidden">
         {t("layout.language")}
       </label>
-      <select id="language-select" name="locale" defaultValue={i18n.language}>
+      <select id="language-select" name="locale" defaultValue={current}>
         {LOCALES.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {LOCALE_NAMES[locale]}

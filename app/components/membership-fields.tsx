@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 
 /** One select per department: not a member, member, or manager. Works as a plain form. */
 export function MembershipFields({
@@ -10,7 +10,7 @@ export function MembershipFields({
   current: Record<string, "member" | "manager">;
   legend: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <fieldset className="memberships">
       <legend>{legend}</legend>

@@ -1,11 +1,11 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 
 /**
  * What the personal-data check found (kind and masked text, "phone|070-1•• •• ••"),
  * and the box to tick when the author has checked it is not a customer's.
  */
 export function PersonalDataWarning({ findings }: { findings: string[] | undefined }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (!findings?.length) return null;
   return (
     <div className="notice notice--warning" role="alert">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { AREAS } from "#app/components/layout.tsx";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { AcknowledgePanel } from "#app/modules/promise/acknowledge-panel.tsx";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { t } = useTranslation();
+  const t = useT();
   const { name, departments, role, promise, acknowledgedAt, storyOfWeek } = useLoaderData<typeof loader>();
   return (
     <>

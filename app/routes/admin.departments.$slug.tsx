@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminDepartment() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const intent = actionData?.result?.initialValue?.intent;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 
 // The layout's check is a convenience; each admin route checks for itself.
@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminLayout() {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="admin">
       <nav aria-label={t("admin.navLabel")} className="sub-nav">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function BehaviourPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { behaviour, stories, tags, recognition, behaviourId } = useLoaderData<typeof loader>();
   return (

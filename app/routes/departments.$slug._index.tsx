@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DepartmentPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, managers, members, canReadReviews, recognition } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="department-title">

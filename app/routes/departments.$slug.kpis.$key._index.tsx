@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KpiPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useKpiFormat();
   const { department, kpi, panel, view, periods, verbatims, currentPeriod, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -186,7 +186,7 @@ export default function KpiPage() {
 
 /** One survey answer typed in (most arrive by CSV or the API). */
 function ResponseForm({ kind, channel }: { kind: "nps" | "csat" | "ces"; channel: string | null }) {
-  const { t } = useTranslation();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{
     kind: string;

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound } from "#app/http.server.ts";
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditKpi() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, kpi } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const here = `/departments/${department.slug}/kpis/${kpi.key}`;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { KPI_PERIODS } from "#app/modules/kpis/constants.ts";
 import { departmentAccess } from "#app/modules/departments/access.server.ts";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DepartmentKpis() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, view, panels, verbatims, archived, canManage, canTokens } = useLoaderData<typeof loader>();
   const base = `/departments/${department.slug}/kpis`;
   return (

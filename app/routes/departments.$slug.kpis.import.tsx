@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { departmentAccess } from "#app/modules/departments/access.server.ts";
@@ -121,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportKpis() {
-  const { t } = useTranslation();
+  const t = useT();
   const errorText = useErrorText();
   const { department, preview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

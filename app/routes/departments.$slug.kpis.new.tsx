@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { departmentAccess } from "#app/modules/departments/access.server.ts";
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewKpi() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, templates, template } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/departments/${department.slug}/kpis`;

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, TextField } from "#app/components/fields.tsx";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApiTokens() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { department, tokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

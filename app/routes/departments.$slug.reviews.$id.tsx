@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { Checkboxes, FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
@@ -121,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Review() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { department, review, agenda, members, notesHtml } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -244,7 +244,7 @@ function OpenDecisions({
   slug: string;
   members: LoaderData["members"];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string; touchpoint?: string } | null | undefined;
   const [raiseForm, raiseFields] = useForm<{ description: string; touchpointId: string }>({
@@ -322,7 +322,7 @@ function DecideForm({
   proposals: AgendaItem[];
   owners: { value: string; label: string }[];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { intent?: string; touchpoint?: string } | null | undefined;
   const [form, fields] = useForm<{ improvementId: string; ownerId: string; dueOn: string; replace: string }>({

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { departmentAccess } from "#app/modules/departments/access.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DepartmentReviews() {
-  const { t } = useTranslation();
+  const t = useT();
   const { department, reviews, canRun } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="reviews-title">

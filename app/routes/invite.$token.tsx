@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, NewPasswordFields, TextField } from "#app/components/fields.tsx";
 import { endSession, startSession } from "#app/modules/auth/session.server.ts";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { t } = useTranslation();
+  const t = useT();
   const invitation = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ name: string; password: string; confirmPassword: string }>({

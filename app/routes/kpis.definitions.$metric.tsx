@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { assertFound } from "#app/http.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { DEFAULT_MIN_SAMPLE } from "#app/modules/kpis/constants.ts";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** One metric: the formula in words, the scale, the minimum sample, where the data comes from, and an example. */
 export default function Definition() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useKpiFormat();
   const { metric, survey, direction, aggregation, example, minSample } = useLoaderData<typeof loader>();
   const key = `kpis.metrics.${metric}`;

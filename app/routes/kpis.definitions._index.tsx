@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { METRICS } from "#app/modules/kpis/metrics.ts";
 import { titled } from "#app/utils/meta.ts";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Every metric's definition, so nobody argues about what "CSAT" means. */
 export default function Definitions() {
-  const { t } = useTranslation();
+  const t = useT();
   const { metrics } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="definitions-title">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
@@ -32,7 +32,7 @@ const KNOWN = [
 ];
 
 export default function Notifications() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { notifications, me } = useLoaderData<typeof loader>();
   const unread = notifications.some((n) => !n.read_at);

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, NewPasswordFields, SelectField, TextField } from "#app/components/fields.tsx";
@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { person, stories, recognition } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

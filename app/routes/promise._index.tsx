@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PromisePage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { promise, acknowledgedAt, canEdit, hasDraft, canSeeAcknowledgements } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

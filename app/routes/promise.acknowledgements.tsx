@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Rate({ done, of }: { done: number; of: number }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const share = of === 0 ? 0 : done / of;
   return (
@@ -57,7 +57,7 @@ function Rate({ done, of }: { done: number; of: number }) {
 }
 
 export default function Acknowledgements() {
-  const { t } = useTranslation();
+  const t = useT();
   const { number, overall, departments } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="acks-title">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
@@ -56,7 +56,7 @@ function Change<T extends { title: string }>({
   change: ItemChange<T>;
   level: "pillar" | "behaviour";
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const Heading = level === "pillar" ? "h2" : "h3";
   const title = change.kind === "changed" ? change.after.title : change.item.title;
   const moved = (change.kind === "changed" || change.kind === "unchanged") && change.moved;
@@ -79,7 +79,7 @@ function Change<T extends { title: string }>({
 }
 
 export default function Compare() {
-  const { t } = useTranslation();
+  const t = useT();
   const { from, to, diff } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="compare-title" className="compare">

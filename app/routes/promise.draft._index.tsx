@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import type { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { ErrorList, FormErrors } from "#app/components/fields.tsx";
@@ -188,7 +188,7 @@ function MoveDelete({
   last: boolean;
   name: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="item-tools">
       {(["up", "down"] as const).map((direction) =>
@@ -225,7 +225,7 @@ function MoveDelete({
 }
 
 export default function DraftEditor() {
-  const { t } = useTranslation();
+  const t = useT();
   const { draft } = useLoaderData<typeof loader>();
   if (!draft) {
     return (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DraftPreview() {
-  const { t } = useTranslation();
+  const t = useT();
   const { promise } = useLoaderData<typeof loader>();
   return (
     <>

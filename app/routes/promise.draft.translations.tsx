@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors } from "#app/components/fields.tsx";
@@ -124,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Translations() {
-  const { t } = useTranslation();
+  const t = useT();
   const { locale, sourceLocale, revision, rows, overview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "result" in actionData ? (actionData.result?.error?.[""] ?? undefined) : undefined;

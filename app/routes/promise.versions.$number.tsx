@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function VersionPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { promise, isCurrent } = useLoaderData<typeof loader>();
   return (

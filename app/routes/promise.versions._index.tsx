@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { listPublishedVersions } from "#app/modules/promise/queries.server.ts";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Versions() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { versions } = useLoaderData<typeof loader>();
   const newest = versions[0]?.number;
@@ -92,7 +92,7 @@ function VersionSelect({
   versions: { number: number }[];
   selected: number;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="field field--inline">
       <label htmlFor={`compare-${name}`}>{label}</label>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { FilterSelect } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
@@ -98,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RecognitionWall() {
-  const { t } = useTranslation();
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const value = (name: string) => params.get(name) ?? "";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { MiniBars } from "#app/components/mini-bars.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export default function RecognitionFigures() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { figures, behaviours } = useLoaderData<typeof loader>();
   const span = t("recognition.figuresSpan", {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { assertFound } from "#app/http.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Cycle() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { cycle, me, participant, progress } = useLoaderData<typeof loader>();
   return (
@@ -80,7 +80,7 @@ function DepartmentProgress({
   department: { id: string; name: string };
   people: (ProgressRow & { readable: boolean })[];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const headingId = `progress-${department.id}`;
   const count = (key: "preparedAt" | "reflectedAt" | "discussedAt") => people.filter((p) => p[key]).length;

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { FormErrors } from "#app/components/fields.tsx";
 import { Markdown } from "#app/components/markdown.tsx";
 import { TextForm } from "#app/components/text-form.tsx";
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Printing needs the browser's script; without it, the browser's own print menu does the same. */
 function PrintButton() {
-  const { t } = useTranslation();
+  const t = useT();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   if (!hydrated) return null;
@@ -92,7 +92,7 @@ function PrintOnly({ html, empty }: { html: string; empty: string }) {
 }
 
 export default function PreparationPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const {
     cycle,

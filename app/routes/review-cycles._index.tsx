@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { listCycles } from "#app/modules/performance/queries.server.ts";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ReviewCycles() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { cycles, canOpen, me } = useLoaderData<typeof loader>();
   return (

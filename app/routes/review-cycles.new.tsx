@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { Checkboxes, ErrorList, FormErrors, TextField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCycle() {
-  const { t } = useTranslation();
+  const t = useT();
   const { departments, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ name: string; periodStart: string; periodEnd: string; departments: string[] }>({

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { FormErrors, TextAreaField } from "#app/components/fields.tsx";
 import { redirectWithFlash } from "#app/flash.server.ts";
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PromptTemplates() {
-  const { t } = useTranslation();
+  const t = useT();
   const { locale, templates } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="templates-title">
@@ -74,7 +74,7 @@ export default function PromptTemplates() {
 }
 
 function TemplateForm({ template }: { template: Template }) {
-  const { t } = useTranslation();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.result?.initialValue as { rule?: string } | null | undefined;
   const [form, fields] = useForm<{ text: string }>({

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { can, seesAllDepartments } from "#app/modules/policy/policy.ts";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Reviews() {
-  const { t } = useTranslation();
+  const t = useT();
   const { reviews, runnable } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="reviews-title">

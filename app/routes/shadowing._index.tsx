@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { requirePermission } from "#app/modules/auth/session.server.ts";
 import { can } from "#app/modules/policy/policy.ts";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Shadowing() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { bookable, upcoming, past, hosted, hosting } = useLoaderData<typeof loader>();
   return (

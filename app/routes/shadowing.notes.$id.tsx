@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { Markdown } from "#app/components/markdown.tsx";
 import { renderMarkdown } from "#app/components/markdown.server.tsx";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Note() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { note, behaviours, canEdit, viewerId } = useLoaderData<typeof loader>();
   return (

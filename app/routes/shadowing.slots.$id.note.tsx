@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { Checkboxes, ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
@@ -85,7 +85,7 @@ function asList(value: unknown): string[] {
 }
 
 export default function NoteForm() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { slot, started, note, reasons, touchpoints, behaviours } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

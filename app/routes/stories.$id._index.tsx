@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { z } from "zod";
 import { getDb } from "#db/client.server.ts";
 import { ErrorList, FormErrors } from "#app/components/fields.tsx";
@@ -152,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StoryPage() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const {
     story,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { assertFound, forbidden } from "#app/http.server.ts";
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditStory() {
-  const { t } = useTranslation();
+  const t = useT();
   const { options, today: date, story } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { FilterSelect } from "#app/components/fields.tsx";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Stories() {
-  const { t } = useTranslation();
+  const t = useT();
   const { stories, nextCursor, drafts, tags, filterOptions, invalidFilters, author } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const value = (name: string) => params.get(name) ?? "";

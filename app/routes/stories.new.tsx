@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { getDb } from "#db/client.server.ts";
 import { redirectWithFlash } from "#app/flash.server.ts";
 import { resolveLocale } from "#app/i18n/locale.server.ts";
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewStory() {
-  const { t } = useTranslation();
+  const t = useT();
   const { options, today: date, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "#app/components/fields.tsx";
 import { CHANNELS } from "#app/modules/stories/constants.ts";
 import { KPI_AGGREGATIONS, KPI_DIRECTIONS, KPI_KINDS, KPI_PERIODS, KPI_UNITS } from "./constants.ts";
@@ -36,7 +36,7 @@ export function KpiForm({
   isNew: boolean;
   cancelTo: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const [form, fields] = useForm<KpiFormValues>({
     lastResult: result,
     defaultValue: defaults,

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { INTL_LOCALE } from "#app/i18n/i18n.ts";
 import { useLocale } from "#app/i18n/locale-context.ts";
 import type { KpiPeriod, KpiUnit } from "./constants.ts";
@@ -54,11 +54,10 @@ const fixedTexts = new Map<string, string>();
 
 /**
  * KPI values and periods in the reader's language, and `t`. Call it once per
- * page or card and pass it down: each useTranslation costs a copy of the
- * i18n instance in a server render (docs/performance.md).
+ * page or card and pass it down.
  */
 export function useKpiFormat() {
-  const { t: translate } = useTranslation();
+  const translate = useT();
   const locale = useLocale();
   const tag = INTL_LOCALE[locale];
   /** Texts without parameters never change while the process runs: each is looked up once per language. */

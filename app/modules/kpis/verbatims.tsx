@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { useFormat } from "#app/utils/format.ts";
 import type { SurveyKind } from "./constants.ts";
 import { classifyScore } from "./formulas.ts";
@@ -14,7 +14,7 @@ interface VerbatimItem {
 
 /** What customers wrote beside their scores, newest first. */
 export function Verbatims({ items }: { items: VerbatimItem[] }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   if (items.length === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { RANGES, type KpiPeriod } from "./constants.ts";
 
 /**
@@ -17,7 +17,7 @@ export function ViewFilters({
   range: number;
   ownPeriod?: boolean;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <Form method="get" className="filters" aria-label={t("kpis.viewLabel")}>
       {periods.length > 1 ? (

@@ -1,7 +1,7 @@
 /** The evidence and the prompts of a preparation page (live, or as stored when discussed). */
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { MovementTable } from "#app/modules/reviews/agenda-view.tsx";
 import { useFormat } from "#app/utils/format.ts";
 import type { Evidence } from "./evidence.ts";
@@ -20,7 +20,7 @@ function EvidenceList<T>({
   total: number;
   render: (item: T) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="evidence-group">
       <h3>{title}</h3>
@@ -52,7 +52,7 @@ function BehaviourNames({ ids, behaviours }: { ids: string[]; behaviours: Behavi
 }
 
 export function EvidenceSection({ evidence, behaviours }: { evidence: Evidence; behaviours: Behaviours }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const c = evidence.counts;
   return (
@@ -177,7 +177,7 @@ export function EvidenceSection({ evidence, behaviours }: { evidence: Evidence; 
 }
 
 export function PromptList({ prompts }: { prompts: RenderedPrompt[] }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section aria-labelledby="prompts-title" className="panel">
       <h2 id="prompts-title">{t("performance.promptsTitle")}</h2>

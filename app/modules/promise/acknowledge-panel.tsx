@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { FormErrors } from "#app/components/fields.tsx";
 
 /** "I have read it": one click, posted to /promise; or when it was done. */
@@ -14,7 +14,7 @@ export function AcknowledgePanel({
   acknowledgedAt: string | null;
   errors?: string[];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (acknowledgedAt) {
     return <p className="acknowledged">{t("promise.acknowledgedOn", { number, date: acknowledgedAt })}</p>;
   }

@@ -1,19 +1,19 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { Markdown } from "#app/components/markdown.tsx";
 import type { LocalizedText } from "./model.ts";
 import type { ReadablePromise } from "./readable.server.ts";
 
 /** Marks a text shown in its original language because the reader's translation is missing. */
 export function Fallback({ text }: { text: LocalizedText }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (!text.fallback) return null;
   return <span className="badge badge--muted">{t("promise.untranslated")}</span>;
 }
 
 /** The promise in full: pillars, their behaviours and what each looks like. */
 export function PromiseView({ promise, headingLevel = 1 }: { promise: ReadablePromise; headingLevel?: 1 | 2 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const Title = headingLevel === 1 ? "h1" : "h2";
   const PillarTitle = headingLevel === 1 ? "h2" : "h3";
   const BehaviourTitle = headingLevel === 1 ? "h3" : "h4";

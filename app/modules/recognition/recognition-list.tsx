@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { Markdown } from "#app/components/markdown.tsx";
 import { REACTION_EMOJI } from "#app/modules/stories/constants.ts";
 import { useFormat } from "#app/utils/format.ts";
@@ -20,7 +20,7 @@ export function RecognitionList({
   behaviours: Behaviours;
   reactTo?: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <ul className="recognition-list">

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import type { recognitionPanel } from "./panel.server.ts";
 import { RecognitionList } from "./recognition-list.tsx";
 
@@ -15,7 +15,7 @@ export function RecognitionPanel({
   panel: Awaited<ReturnType<typeof recognitionPanel>>;
   more: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section aria-labelledby={id} className="panel">
       <h2 id={id}>{title}</h2>

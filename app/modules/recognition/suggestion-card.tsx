@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { useFormat } from "#app/utils/format.ts";
 import type { Suggestion } from "./queries.server.ts";
 
@@ -15,7 +15,7 @@ export function SuggestionCard({
   suggestion: Suggestion;
   behaviours: { id: string; title: string }[];
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const key = s.kind === "kpi" ? `${s.kpiId}-${s.periodStart}` : s.improvementId;
   const message =

@@ -3,14 +3,14 @@
  * is open, stored once it is finished). The decision forms are the page's own.
  */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { KpiCard } from "#app/modules/kpis/kpi-card.tsx";
 import { useKpiFormat } from "#app/modules/kpis/kpi-format.ts";
 import { useFormat } from "#app/utils/format.ts";
 import type { Agenda, AgendaItem, AgendaStory, Movement } from "./agenda.server.ts";
 
 export function ItemLine({ item, slug }: { item: AgendaItem; slug: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <>
@@ -27,7 +27,7 @@ export function ItemLine({ item, slug }: { item: AgendaItem; slug: string }) {
 
 /** The previous review's decisions as they stand, and the wins since with their KPI movement. */
 export function FollowUp({ agenda, slug }: { agenda: Agenda; slug: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { previous, wins } = agenda;
   return (
@@ -84,7 +84,7 @@ export function FollowUp({ agenda, slug }: { agenda: Agenda; slug: string }) {
 }
 
 export function KpiSection({ agenda, slug }: { agenda: Agenda; slug: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section aria-labelledby="kpis-title" className="panel">
       <h2 id="kpis-title">{t("reviews.kpis")}</h2>
@@ -114,7 +114,7 @@ export function KpiSection({ agenda, slug }: { agenda: Agenda; slug: string }) {
 }
 
 function StoryItems({ stories }: { stories: AgendaStory[] }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <ul className="plain-list">
@@ -134,7 +134,7 @@ function StoryItems({ stories }: { stories: AgendaStory[] }) {
 }
 
 export function StoriesSection({ agenda, slug }: { agenda: Agenda; slug: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { featured, newest, published } = agenda.stories;
   return (
     <section aria-labelledby="stories-title" className="panel">
@@ -155,7 +155,7 @@ export function StoriesSection({ agenda, slug }: { agenda: Agenda; slug: string 
 }
 
 export function ShadowingSection({ agenda, slug }: { agenda: Agenda; slug: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { sessions, notes, reasons, ideas } = agenda.shadowing;
   return (
@@ -224,7 +224,7 @@ export function ShadowingSection({ agenda, slug }: { agenda: Agenda; slug: strin
 
 /** A department's KPIs before an improvement was chosen and now. */
 export function MovementTable({ movements }: { movements: Movement[] }) {
-  const { t } = useTranslation();
+  const t = useT();
   const kpiFormat = useKpiFormat();
   return (
     <table className="table table--compact">

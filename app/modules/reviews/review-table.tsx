@@ -1,11 +1,11 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { useFormat } from "#app/utils/format.ts";
 import type { ReviewListItem } from "./queries.server.ts";
 
 /** Reviews as a table: period (linked), department, status, decisions. */
 export function ReviewTable({ reviews, showDepartment }: { reviews: ReviewListItem[]; showDepartment: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <table className="table">

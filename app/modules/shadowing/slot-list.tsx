@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { useFormat } from "#app/utils/format.ts";
 
 interface SlotItem {
@@ -16,7 +16,7 @@ interface SlotItem {
 
 /** Slots as a list: when, where, how, and the seats left. */
 export function SlotList({ slots, showDepartment = true }: { slots: SlotItem[]; showDepartment?: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <ul className="slot-list">

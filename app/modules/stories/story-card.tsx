@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { useFormat } from "#app/utils/format.ts";
 import { REACTION_EMOJI, REACTIONS } from "./constants.ts";
 
@@ -40,7 +40,7 @@ type Tags = Record<string, { title: string; retired: boolean }>;
 
 /** A list of story cards. The hooks run once for the list, not once per card. */
 export function StoryList({ stories, tags }: { stories: StoryCardData[]; tags: Tags }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <div className="story-list">

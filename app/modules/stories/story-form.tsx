@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "#app/i18n/use-t.ts";
 import { Checkboxes, ErrorList, FormErrors } from "#app/components/fields.tsx";
 import { LiveMarkdown } from "#app/components/live-markdown.tsx";
 import { PersonalDataWarning } from "#app/components/personal-data-warning.tsx";
@@ -71,7 +71,7 @@ export function StoryForm({
   isPublished: boolean;
   cancelTo: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const values = valuesFrom(result, defaults);
   const [body, setBody] = useState(values.body);
   const errors = (name: string) => result?.error?.[name] ?? undefined;
@@ -243,7 +243,7 @@ export function StoryForm({
 
 /** The customer need a story or a shadowing note shows: its Kano category and the job the customer hired us for. */
 export function CustomerNeedFields({ kano, job }: { kano: string; job: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <>
       <div className="field">
