@@ -12,7 +12,7 @@ import {
 } from "#app/modules/stories/commands.server.ts";
 import { checkPersonalData } from "#app/modules/stories/form-data.server.ts";
 import { unreadNotificationCount } from "#app/modules/notifications/notifications.server.ts";
-import { getStory, listStories } from "#app/modules/stories/queries.server.ts";
+import { getStory, listStories, SEARCH_CANDIDATES } from "#app/modules/stories/queries.server.ts";
 import { StorySchema, today, type StoryInput } from "#app/modules/stories/schemas.server.ts";
 import { createDepartment, createUser } from "#test/factories.ts";
 import { databaseForThisFile } from "#test/db.ts";
@@ -210,6 +210,35 @@ describe("the feed", () => {
     expect(da.items.map((s) => s.title)).toContain("Skaderne efter stormen");
     const en = await listStories(db, asReader, { q: "damage" });
     expect(en.items.map((s) => s.title)).toEqual(["Claims after the storms"]);
+  });
+});
+
+describe("search among many matches", () => {
+  it("ranks the newest matches the reader may see with the filters applied, not the newest of all", async () => {
+    const older = await createStory(
+      db,
+      author.id,
+      input({
+        title: "Hailstorm on the credit line",
+        body: "A hailstorm question, answered.",
+        departmentId: credit.id,
+      }),
+      true,
+    );
+    // More newer matches than search ranks, in another department and internal only: none may crowd it out.
+    await sql`
+      insert into stories (author_id, department_id, status, title, body, language, channel, happened_on, consent,
+                           published_at)
+      select ${author.id}, ${claims.id}, 'published', 'Hailstorm ' || g, 'Another hailstorm call.', 'en', 'phone',
+             date '2026-10-01', case when g % 2 = 0 then 'internal_only' else 'given' end,
+             now() + make_interval(secs => g)
+      from generate_series(1, ${SEARCH_CANDIDATES + 10}) g`.execute(db);
+    const filtered = await listStories(db, asManager, { q: "hailstorm", department: "credit" });
+    expect(filtered.items.map((s) => s.id)).toEqual([older]);
+    const visible = await listStories(db, asReader, { q: "hailstorm" });
+    expect(visible.items.every((s) => s.consent !== "internal_only")).toBe(true);
+    expect(visible.items).toHaveLength(20);
+    expect(visible.nextCursor).not.toBeNull();
   });
 });
 

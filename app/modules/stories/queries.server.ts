@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from "kysely";
 import type { Database } from "#db/connect.ts";
 import type { Channel, Consent, DB, Locale, ReactionKind } from "#db/schema.ts";
 import type { Actor } from "#app/modules/policy/policy.ts";
@@ -100,23 +100,17 @@ export function plainExcerpt(markdown: string, length = 240, cut = false): strin
   return cut ? `${text.replace(/\s\S*$/, "")}…` : text;
 }
 
-/**
- * One page of the feed, newest first, keyset-paginated on (published_at, id);
- * with a search text, ranked by relevance and paginated by offset.
- */
-export async function listStories(
-  db: Database,
-  viewer: Actor,
-  filters: FeedFilters,
-  options: { onlyDrafts?: boolean; authorId?: string; namedUserId?: string; behaviourId?: string; limit?: number } = {},
-): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
-  const limit = options.limit ?? FEED_PAGE_SIZE;
-  const cursor = decodeCursor(filters.cursor);
-  const q = filters.q?.trim() || undefined;
-  let query = db
+/** Stories with their author and department, to filter on and to show. */
+function storiesWithNames(db: Database) {
+  return db
     .selectFrom("stories as s")
     .innerJoin("users as a", "a.id", "s.author_id")
-    .innerJoin("departments as d", "d.id", "s.department_id")
+    .innerJoin("departments as d", "d.id", "s.department_id");
+}
+
+/** What a story card shows (see toItem). */
+function withCardColumns(query: ReturnType<typeof storiesWithNames>) {
+  return query
     .select([
       "s.id",
       "s.title",
@@ -146,20 +140,38 @@ export async function listStories(
       >`(select coalesce(json_agg(sb.behaviour_id), '[]'::json) from story_behaviours sb where sb.story_id = s.id)`.as(
         "behaviour_ids",
       ),
-    )
+    );
+}
+
+/**
+ * One page of the feed, newest first, keyset-paginated on (published_at, id);
+ * with a search text, ranked by relevance and paginated by offset.
+ */
+export async function listStories(
+  db: Database,
+  viewer: Actor,
+  filters: FeedFilters,
+  options: { onlyDrafts?: boolean; authorId?: string; namedUserId?: string; behaviourId?: string; limit?: number } = {},
+): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+  const limit = options.limit ?? FEED_PAGE_SIZE;
+  const cursor = decodeCursor(filters.cursor);
+  const q = filters.q?.trim() || undefined;
+  // The stories the viewer may see that pass the filters: the feed pages through
+  // them, search ranks its candidates among them.
+  let matching = storiesWithNames(db)
     // Drafts are their author's alone; published stories follow the visibility rules.
     .where(options.onlyDrafts ? (eb) => eb("s.author_id", "=", viewer.id) : visibleTo(viewer))
     .where("s.status", "=", options.onlyDrafts ? "draft" : "published");
 
-  if (filters.department) query = query.where("d.slug", "=", filters.department);
-  if (filters.channel) query = query.where("s.channel", "=", filters.channel);
-  if (filters.author) query = query.where("s.author_id", "=", filters.author);
-  if (options.authorId) query = query.where("s.author_id", "=", options.authorId);
-  if (filters.from) query = query.where("s.happened_on", ">=", filters.from);
-  if (filters.to) query = query.where("s.happened_on", "<=", filters.to);
+  if (filters.department) matching = matching.where("d.slug", "=", filters.department);
+  if (filters.channel) matching = matching.where("s.channel", "=", filters.channel);
+  if (filters.author) matching = matching.where("s.author_id", "=", filters.author);
+  if (options.authorId) matching = matching.where("s.author_id", "=", options.authorId);
+  if (filters.from) matching = matching.where("s.happened_on", ">=", filters.from);
+  if (filters.to) matching = matching.where("s.happened_on", "<=", filters.to);
   const behaviour = filters.behaviour ?? options.behaviourId;
   if (behaviour) {
-    query = query.where((eb) =>
+    matching = matching.where((eb) =>
       eb.exists(
         eb
           .selectFrom("story_behaviours as fb")
@@ -171,7 +183,7 @@ export async function listStories(
   }
   if (options.namedUserId) {
     const named = options.namedUserId;
-    query = query.where((eb) =>
+    matching = matching.where((eb) =>
       eb.exists(
         eb
           .selectFrom("story_colleagues as sc")
@@ -182,24 +194,33 @@ export async function listStories(
     );
   }
 
-  let rows;
   if (q) {
     const tsquery = searchQuery(q);
     const offset = cursor?.kind === "offset" ? cursor.offset : 0;
-    // Ranking every match of a common word costs a full pass over them: rank
-    // the newest SEARCH_CANDIDATES matches, which is what a reader pages through.
-    query = query.where(
-      "s.id",
-      "in",
-      db
-        .selectFrom("stories as m")
-        .select("m.id")
-        .where("m.status", "=", "published")
-        .where(sql<boolean>`m.search @@ ${tsquery}`)
-        .orderBy("m.published_at", "desc")
-        .limit(SEARCH_CANDIDATES),
-    );
-    rows = await query
+    // Ranking every match of a common word costs a full pass over them: rank the
+    // newest SEARCH_CANDIDATES matches, which is what a reader pages through, as
+    // they are read, and fetch the rest of a story only for the page shown.
+    const rows = await withCardColumns(storiesWithNames(db))
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom(
+              matching
+                .select(["s.id", "s.published_at", sql<number>`ts_rank(s.search, ${tsquery})`.as("rank")])
+                .where(sql<boolean>`s.search @@ ${tsquery}`)
+                .orderBy("s.published_at", "desc")
+                .limit(SEARCH_CANDIDATES)
+                .as("candidates"),
+            )
+            .selectAll()
+            .orderBy("rank", "desc")
+            .orderBy("published_at", "desc")
+            .orderBy("id", "desc")
+            .limit(limit + 1)
+            .offset(offset)
+            .as("p"),
+        (join) => join.onRef("p.id", "=", "s.id"),
+      )
       .select(
         sql<string>`ts_headline(
           case s.language when 'sv' then 'swedish'::regconfig when 'da' then 'danish'::regconfig
@@ -209,12 +230,9 @@ export async function listStories(
           "headline",
         ),
       )
-      .where(sql<boolean>`s.search @@ ${tsquery}`)
-      .orderBy(sql`ts_rank(s.search, ${tsquery})`, "desc")
+      .orderBy("p.rank", "desc")
       .orderBy("s.published_at", "desc")
       .orderBy("s.id", "desc")
-      .limit(limit + 1)
-      .offset(offset)
       .execute();
     const more = rows.length > limit;
     return {
@@ -222,6 +240,7 @@ export async function listStories(
       nextCursor: more ? encodeCursor({ kind: "offset", offset: offset + limit }) : null,
     };
   }
+  let query = withCardColumns(matching);
   if (cursor?.kind === "time") {
     const at = new Date(cursor.at);
     query = query.where((eb) =>
@@ -229,7 +248,7 @@ export async function listStories(
     );
   }
   const orderColumn = options.onlyDrafts ? "s.updated_at" : "s.published_at";
-  rows = await query
+  const rows = await query
     .orderBy(orderColumn, "desc")
     .orderBy("s.id", "desc")
     .limit(limit + 1)
@@ -246,7 +265,7 @@ export async function listStories(
   };
 }
 
-function toItem(row: {
+interface CardRow {
   id: string;
   title: string;
   body: string;
@@ -266,8 +285,9 @@ function toItem(row: {
   comments: number;
   reactions: Partial<Record<ReactionKind, number>>;
   behaviour_ids: string[];
-  headline?: string;
-}): FeedItem {
+}
+
+function toItem(row: CardRow & { headline?: string }): FeedItem {
   return {
     id: row.id,
     title: row.title,
