@@ -211,7 +211,7 @@ export async function benchKpis(): Promise<string[]> {
       for (const [name, runs] of Object.entries(single)) {
         lines.push(
           `  ${name} on one connection: ${median(runs.map((r) => r.rps)).toFixed(0)} req/s, ` +
-            `mean ${median(runs.map((r) => r.mean)).toFixed(1)} ms, p97.5 ${median(runs.map((r) => r.p95)).toFixed(0)} ms`,
+            `mean ${median(runs.map((r) => r.mean)).toFixed(1)} ms, p95 ${median(runs.map((r) => r.p95)).toFixed(0)} ms, p97.5 ${median(runs.map((r) => r.p975)).toFixed(0)} ms`,
         );
         log(lines.at(-1)!);
       }

@@ -112,7 +112,16 @@ export async function benchStories(): Promise<string[]> {
       lines.push(
         `stories: ${STORIES} stories, ${ROUNDS} A-B-B-A rounds of ${SECONDS} s, ${CONNECTIONS} connections, ${machine()}`,
       );
-      for (const target of targets) lines.push(`  ${(await compare(started.url, cookie, baseline, target)).line}`);
+      // The document floor: what any signed-in page costs (root loader, layout, scripts) against the bare route.
+      const plain = await compare(started.url, cookie, baseline, {
+        name: "plain signed-in page (/departments)",
+        path: "/departments",
+      });
+      lines.push(`  ${plain.line}`);
+      for (const target of targets) {
+        const result = await compare(started.url, cookie, baseline, target);
+        lines.push(`  ${result.line}; ÷ the plain page ${(result.ratio / plain.ratio).toFixed(2)}`);
+      }
       // One person at a time: the wait a reader has when the server is not saturated (no queueing).
       for (const target of [targets[0]!, targets[3]!]) {
         const alone = await compare(
@@ -123,7 +132,7 @@ export async function benchStories(): Promise<string[]> {
           1,
         );
         lines.push(
-          `  ${target.name} on one connection: mean ${alone.mean.toFixed(1)} ms, p97.5 ${alone.p975.toFixed(0)} ms`,
+          `  ${target.name} on one connection: mean ${alone.mean.toFixed(1)} ms, p95 ${alone.p95.toFixed(0)} ms, p97.5 ${alone.p975.toFixed(0)} ms`,
         );
       }
     } finally {
