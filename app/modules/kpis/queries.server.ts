@@ -231,13 +231,28 @@ export interface KpiSummary {
 
 /** Statuses for each period, and the latest value against the one before it. */
 export function summarize(kpi: KpiDefinition, raw: RawPoint[]): KpiSummary {
-  // One input reused for every period: copying the whole definition per point showed in the dashboard's profile.
-  const input: StatusInput = { ...kpi, value: null, sampleSize: null };
+  // One small input reused for every period: copying the whole definition per point showed in the dashboard's profile.
+  const input: StatusInput = {
+    kind: kpi.kind,
+    value: null,
+    sampleSize: null,
+    minSample: kpi.minSample,
+    target: kpi.target,
+    warning: kpi.warning,
+    direction: kpi.direction,
+  };
   const points: Point[] = raw.map((p) => {
     input.value = p.value;
     input.sampleSize = p.sampleSize;
     const status = kpiStatus(input);
-    return { ...p, status, value: status === "not_enough" ? null : p.value };
+    const point: Point = {
+      periodStart: p.periodStart,
+      value: status === "not_enough" ? null : p.value,
+      sampleSize: p.sampleSize,
+      status,
+    };
+    if (p.counts) point.counts = p.counts;
+    return point;
   });
   let index = points.length - 1;
   while (index >= 0 && points[index]!.value === null) index--;
