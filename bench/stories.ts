@@ -9,6 +9,7 @@ import { connect, migrateToLatest, type Database } from "#db/connect.ts";
 import { seedDemoCompany } from "#db/seed/demo.ts";
 import {
   compare,
+  cpuPerRequest,
   CONNECTIONS,
   log,
   machine,
@@ -121,6 +122,15 @@ export async function benchStories(): Promise<string[]> {
       for (const target of targets) {
         const result = await compare(started.url, cookie, baseline, target);
         lines.push(`  ${result.line}; ÷ the plain page ${(result.ratio / plain.ratio).toFixed(2)}`);
+      }
+      const cpu: string[] = [];
+      for (const target of [baseline, { name: "plain signed-in page", path: "/departments" }, ...targets]) {
+        const ms = await cpuPerRequest(started.url, cookie, server, target.path);
+        if (ms !== undefined) cpu.push(`${target.name} ${ms.toFixed(2)} ms`);
+      }
+      if (cpu.length) {
+        lines.push(`  server CPU per request: ${cpu.join("; ")}`);
+        log(lines.at(-1)!);
       }
       // One person at a time: the wait a reader has when the server is not saturated (no queueing).
       for (const target of [targets[0]!, targets[3]!]) {
