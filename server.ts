@@ -32,6 +32,7 @@ type AppBuild = ServerBuild & {
         migrated: string[];
         database: string;
         demoLogins: { email: string; password: string; what: string }[];
+        empty: boolean;
       }>;
       stopApp: () => Promise<void>;
       checkReady: () => Promise<boolean>;
@@ -216,6 +217,10 @@ async function main() {
     if (started.demoLogins.length) {
       lines.push("Demo logins:");
       for (const l of started.demoLogins) lines.push(`  ${l.email.padEnd(20)} password: ${l.password}   (${l.what})`);
+    }
+    if (started.empty) {
+      lines.push("Nobody can sign in yet. Invite the first admin (with the same settings as this server):");
+      lines.push("  npm run cli -- admin invite --email <their e-mail>");
     }
     console.log(lines.join("\n") + "\n");
     log.info({ port }, "listening");

@@ -40,26 +40,39 @@ const EnvSchema = z.object({
    * balancer can move away and requests already on the wire are read.
    */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8_000).default(1_000),
-  /** When "false", `npm start` does not seed the demo company into an empty database. */
+  /**
+   * Whether `npm start` seeds the demo company (known passwords) into an empty
+   * database. Default: yes on the embedded database (the quick start), no on a
+   * PostgreSQL server (DATABASE_URL), where a real company's first admin is
+   * invited with `npm run cli -- admin invite --email …`.
+   */
   SERVICELOOP_SEED_DEMO: z
     .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+const EnvWithDefaults = EnvSchema.transform((env) => ({
+  ...env,
+  SERVICELOOP_SEED_DEMO: env.SERVICELOOP_SEED_DEMO ?? env.DATABASE_URL === undefined,
+}));
+
+export type Env = z.infer<typeof EnvWithDefaults>;
+
+/** The configuration in `source` (the process environment), or an error naming each bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvWithDefaults.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
 
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  if (!cached) {
-    const parsed = EnvSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-      throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { closeDb, getDb } from "#db/client.server.ts";
 import { prepareDatabase } from "#db/prepare.server.ts";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "#db/seed/demo.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty } from "#db/seed/demo.ts";
 import { getEnv } from "#app/env.server.ts";
 import { logger } from "#app/logger.server.ts";
 import { purgeExpired } from "#app/modules/auth/housekeeping.server.ts";
@@ -25,6 +25,8 @@ export async function startApp() {
     seeded,
     database: env.DATABASE_URL ? "postgresql" : `embedded (${env.SERVICELOOP_DATA_DIR})`,
     demoLogins: env.SERVICELOOP_SEED_DEMO ? DEMO_LOGINS.map((l) => ({ ...l, password: DEMO_PASSWORD })) : [],
+    /** Nobody can sign in yet: the first admin is invited from the command line. */
+    empty: !seeded && (await isEmpty(getDb())),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * `npm run db:migrate | db:seed | db:reset`, and `npm run cli -- token create
- * --department <slug> --name <name>` / `npm run cli -- token revoke --id <id>`.
+ * `npm run db:migrate | db:seed | db:reset`, `npm run cli -- token create
+ * --department <slug> --name <name>` / `npm run cli -- token revoke --id <id>`,
+ * and `npm run cli -- admin invite --email <email>` (the first admin of a real company).
  * On the embedded database these refuse while the server holds the data
  * folder (see db/lock.ts).
  */
@@ -10,7 +11,8 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { getEnv } from "#app/env.server.ts";
 import { getDepartmentBySlug } from "#app/modules/departments/departments.server.ts";
-import { UuidSchema } from "#app/modules/forms.ts";
+import { CommandError, EmailSchema, UuidSchema } from "#app/modules/forms.ts";
+import { invitationPath, invitePerson } from "#app/modules/people/invitations.server.ts";
 import { createApiToken, revokeApiToken } from "#app/modules/kpis/commands.server.ts";
 import { TokenSchema } from "#app/modules/kpis/schemas.ts";
 import { closeDb, getDb } from "./client.server.ts";
@@ -20,7 +22,8 @@ import { acquireDataDirLock } from "./lock.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoCompany } from "./seed/demo.ts";
 
 const TOKEN_USAGE = "Use: token create --department <slug> --name <name>, or token revoke --id <token id>.";
-const COMMANDS = ["migrate", "seed", "reset", "token"];
+const ADMIN_USAGE = "Use: admin invite --email <email>.";
+const COMMANDS = ["migrate", "seed", "reset", "token", "admin"];
 
 type TokenCommand = { action: "create"; department: string; name: string } | { action: "revoke"; id: string };
 
@@ -72,11 +75,39 @@ async function tokenCommand(db: Database, command: TokenCommand): Promise<void> 
   console.log(`Revoked API token ${found.id}.`);
 }
 
+/** `admin invite --email <email>`: checked before the database opens. */
+function parseAdminArgs(args: string[]): { email: string } {
+  const { values, positionals } = parseArgs({ args, options: { email: { type: "string" } }, allowPositionals: true });
+  if (positionals.length !== 1 || positionals[0] !== "invite" || values.email === undefined) {
+    throw new Error(ADMIN_USAGE);
+  }
+  const email = EmailSchema.safeParse(values.email);
+  if (!email.success) throw new Error(`"${values.email}" is not an e-mail address. ${ADMIN_USAGE}`);
+  return { email: email.data };
+}
+
+/**
+ * An admin invited from the command line: how a company that starts on an empty
+ * database (no demo) gets its first person. Prints the single-use sign-up link.
+ */
+async function adminCommand(db: Database, email: string, origin: string): Promise<void> {
+  try {
+    const { token } = await invitePerson(db, null, { email, role: "admin", memberships: [] });
+    // The link alone on standard output (for scripts); the note on standard error.
+    console.log(`${origin}${invitationPath(token)}`);
+    console.error(`Invited ${email} as an admin: the link works once, so send it to them now.`);
+  } catch (error) {
+    if (error instanceof CommandError) throw new Error(`${email} is already invited or has an account.`);
+    throw error;
+  }
+}
+
 async function main([command, ...args]: string[]): Promise<void> {
   if (!command || !COMMANDS.includes(command)) {
-    throw new Error(`Unknown command "${command ?? ""}". Use migrate, seed, reset or token.`);
+    throw new Error(`Unknown command "${command ?? ""}". Use migrate, seed, reset, token or admin.`);
   }
   const token = command === "token" ? parseTokenArgs(args) : undefined;
+  const admin = command === "admin" ? parseAdminArgs(args) : undefined;
   const env = getEnv();
   const where = env.DATABASE_URL
     ? "the PostgreSQL server in DATABASE_URL"
@@ -96,6 +127,10 @@ async function main([command, ...args]: string[]): Promise<void> {
   switch (command) {
     case "token":
       await tokenCommand(db, token!);
+      break;
+    case "admin":
+      await migrateToLatest(db);
+      await adminCommand(db, admin!.email, env.APP_ORIGIN ?? `http://localhost:${env.PORT}`);
       break;
     case "migrate": {
       const done = await migrateToLatest(db);

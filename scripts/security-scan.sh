@@ -87,7 +87,7 @@ trap 'exit 130' INT TERM
 log "starting the server (fresh database in $WORK/data)"
 # What `npm start` runs (tsx server.ts), without npm in between so that $! is the server.
 # PORT=0: the system picks a free port; the server logs it.
-env NODE_ENV=production PORT=0 HOST=127.0.0.1 LOG_LEVEL=info SERVICELOOP_DATA_DIR="$WORK/data" \
+env NODE_ENV=production PORT=0 HOST=127.0.0.1 LOG_LEVEL=info SERVICELOOP_DATA_DIR="$WORK/data" SERVICELOOP_SEED_DEMO=true \
   "${NICE[@]}" node --import tsx server.ts >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 

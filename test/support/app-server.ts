@@ -50,6 +50,8 @@ export async function startAppServer(
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      // The tests sign in as the demo people, on PostgreSQL too (where the default is no demo).
+      SERVICELOOP_SEED_DEMO: "true",
       ...dbEnv,
       ...env,
     },

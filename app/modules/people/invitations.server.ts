@@ -17,7 +17,7 @@ export function invitationPath(token: string): string {
   return `/invite/${token}`;
 }
 
-async function issueInvitation(db: Database, userId: string, invitedBy: string): Promise<string> {
+async function issueInvitation(db: Database, userId: string, invitedBy: string | null): Promise<string> {
   const token = newToken();
   // A new link replaces any earlier one that is still open.
   await db
@@ -39,10 +39,13 @@ async function issueInvitation(db: Database, userId: string, invitedBy: string):
   return token;
 }
 
-/** Creates the invited person (role, departments) and a single-use link. One transaction. */
+/**
+ * Creates the invited person (role, departments) and a single-use link. One transaction.
+ * `actorId` null: invited from the command line (the first admin of an empty database).
+ */
 export async function invitePerson(
   db: Database,
-  actorId: string,
+  actorId: string | null,
   input: { email: string; role: "employee" | "leader" | "admin"; memberships: Membership[] },
 ): Promise<{ userId: string; token: string }> {
   return db.transaction().execute(async (trx) => {
