@@ -46,15 +46,14 @@ const EnvSchema = z.object({
    * PostgreSQL server (DATABASE_URL), where a real company's first admin is
    * invited with `npm run cli -- admin invite --email …`.
    */
-  SERVICELOOP_SEED_DEMO: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value === "true")),
+  SERVICELOOP_SEED_DEMO: z.enum(["true", "false"]).optional(),
 });
 
 const EnvWithDefaults = EnvSchema.transform((env) => ({
   ...env,
-  SERVICELOOP_SEED_DEMO: env.SERVICELOOP_SEED_DEMO ?? env.DATABASE_URL === undefined,
+  SERVICELOOP_SEED_DEMO: env.SERVICELOOP_SEED_DEMO
+    ? env.SERVICELOOP_SEED_DEMO === "true"
+    : env.DATABASE_URL === undefined,
 }));
 
 export type Env = z.infer<typeof EnvWithDefaults>;

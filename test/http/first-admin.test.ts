@@ -57,11 +57,7 @@ describe("the first admin of an empty database", () => {
     const ingrid = new HttpClient(server.baseUrl);
     const link = new URL(invited.stdout).pathname;
     expect((await ingrid.get(link)).status).toBe(200);
-    const joined = await ingrid.post(link, {
-      name: "Ingrid Admin",
-      password: "fjord lantern quietly 42",
-      confirmPassword: "fjord lantern quietly 42",
-    });
+    const joined = await ingrid.acceptInvitation(link, "Ingrid Admin", "fjord lantern quietly 42");
     expect(joined.status).toBe(302);
     const people = await ingrid.get("/admin/people");
     expect(people.status).toBe(200);

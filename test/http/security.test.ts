@@ -219,18 +219,10 @@ describe("invitations over HTTP", () => {
 
     const newcomer = client();
     expect((await newcomer.get(path)).status).toBe(200);
-    const weak = await newcomer.post(path, {
-      name: "Nora New",
-      password: "password1234",
-      confirmPassword: "password1234",
-    });
+    const weak = await newcomer.acceptInvitation(path, "Nora New", "password1234");
     expect(weak.status).toBe(400);
     expect(await weak.text()).toContain("list of common passwords");
-    const join = await newcomer.post(path, {
-      name: "Nora New",
-      password: "fjord lantern quietly 42",
-      confirmPassword: "fjord lantern quietly 42",
-    });
+    const join = await newcomer.acceptInvitation(path, "Nora New", "fjord lantern quietly 42");
     expect(join.status).toBe(302);
     expect(await (await newcomer.get("/")).text()).toContain("Welcome, Nora New");
     // The access log shows that an invitation was opened, never its token.
@@ -242,15 +234,7 @@ describe("invitations over HTTP", () => {
     expect(accessLines.some((l) => l.includes(token))).toBe(false);
 
     expect((await client().get(path)).status).toBe(410);
-    expect(
-      (
-        await client().post(path, {
-          name: "X",
-          password: "another long password",
-          confirmPassword: "another long password",
-        })
-      ).status,
-    ).toBe(422);
+    expect((await client().acceptInvitation(path, "X", "another long password")).status).toBe(422);
   });
 });
 

@@ -51,6 +51,11 @@ export class HttpClient {
     return this.request(path, { ...init, method: "POST", form });
   }
 
+  /** Joins through an invitation link (`/invite/<token>`) with a name and a password typed twice. */
+  acceptInvitation(path: string, name: string, password: string) {
+    return this.post(path, { name, password, confirmPassword: password });
+  }
+
   async signIn(email: string, password: string): Promise<this> {
     const response = await this.post("/login", { email, password });
     if (response.status !== 302) throw new Error(`Sign-in as ${email} answered ${response.status}`);
